@@ -1,5 +1,39 @@
+using VnTrace.Server.Api;
+using VnTrace.Server.Capture;
+using VnTrace.Server.Data;
+using VnTrace.Server.Demo;
+using VnTrace.Server.Identity;
+using VnTrace.Server.Query;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddData();
+builder.AddEpcisProblems();
+builder.AddIdentityAndKeys();
+builder.AddCapture();
+builder.AddQuery();
+builder.AddApiDocs();
+
 var app = builder.Build();
-app.MapGet("/health", () => "ok");
+await app.MigrateDatabaseAsync();
+if (AdminCommands.IsAdminCommand(args))
+{
+    Environment.ExitCode = await AdminCommands.RunAsync(app.Services, args, Console.Out);
+    return;
+}
+await app.SeedDemoAsync();
+
+app.UseEpcisProblems();
+app.UseStaticFiles();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapApiDocs();
+app.MapGet("/health", () => TypedResults.Text("ok")).ExcludeFromDescription();
+app.MapCaptureApi();
+app.MapQueryApi();
+app.MapFallbackToFile("/", "index.html");
+
 app.Run();
+
+/// <summary>Entry point, visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;

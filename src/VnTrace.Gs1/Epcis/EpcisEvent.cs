@@ -155,6 +155,7 @@ public sealed class SensorReport
     public string? DeviceMetadata { get; set; }
     public string? RawData { get; set; }
     public string? DataProcessingMethod { get; set; }
+    public string? BizRules { get; set; }
     public DateTimeOffset? Time { get; set; }
     public string? Microorganism { get; set; }
     public string? ChemicalSubstance { get; set; }

@@ -1,0 +1,94 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text;
+
+namespace VnTrace.Gs1.Identifiers;
+
+/// <summary>
+/// An uncompressed GS1 Digital Link URI (GS1 Digital Link URI Syntax 1.x): any host and path prefix, a primary key,
+/// its key qualifiers in the order the AI table allows, AI data attributes in the query string, and other query
+/// parameters (linkType, context…) kept as given. Every AI value has been checked against the AI table.
+/// </summary>
+/// <remarks>Two links are equal when they write the same URI.</remarks>
+public sealed record DigitalLink : ISpanParsable<DigitalLink>
+{
+    /// <summary>GS1's resolver, the host of the canonical form.</summary>
+    public const string CanonicalBase = "https://id.gs1.org";
+
+    /// <summary>Scheme, host and path prefix before the primary key, e.g. <c>https://example.vn/some/prefix</c>.</summary>
+    public string Base { get; init; } = CanonicalBase;
+
+    public required AiElement PrimaryKey { get; init; }
+    public IReadOnlyList<AiElement> Qualifiers { get; init; } = [];
+
+    /// <summary>AI data attributes from the query string, in the order given (e.g. 17=201225).</summary>
+    public IReadOnlyList<AiElement> Attributes { get; init; } = [];
+
+    /// <summary>Non-AI query parameters (linkType, context, …), decoded, in the order given.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> OtherQueryParameters { get; init; } = [];
+
+    /// <summary>Primary key, qualifiers and data attributes as element-string elements.</summary>
+    public IEnumerable<AiElement> Elements => [PrimaryKey, .. Qualifiers, .. Attributes];
+
+    /// <summary>The URI as parsed: its own host and prefix, all query parameters.</summary>
+    public override string ToString() => ToUri(Base, includeQuery: true);
+
+    /// <summary>
+    /// The canonical GS1 Digital Link URI: <c>https://id.gs1.org</c>, primary key (GTIN as 14 digits) and key
+    /// qualifiers, no query string. This is the identity form EPCIS and the CBV event hash use.
+    /// </summary>
+    public string ToCanonicalUri() => ToUri(CanonicalBase, includeQuery: false);
+
+    /// <summary>The link on another host and prefix, e.g. <c>https://truyxuat.example.vn/dl</c>.</summary>
+    public string ToUri(string baseUri, bool includeQuery = true)
+    {
+        var sb = new StringBuilder(baseUri.TrimEnd('/'));
+        foreach (var e in (IEnumerable<AiElement>)[PrimaryKey, .. Qualifiers])
+            sb.Append('/').Append(e.Ai).Append('/').Append(UriEscaping.DigitalLinkEncode(e.Value));
+        if (includeQuery)
+        {
+            var separator = '?';
+            foreach (var e in Attributes)
+            {
+                sb.Append(separator).Append(e.Ai).Append('=').Append(UriEscaping.DigitalLinkEncode(e.Value));
+                separator = '&';
+            }
+            foreach (var (key, value) in OtherQueryParameters)
+            {
+                sb.Append(separator).Append(Uri.EscapeDataString(key)).Append('=').Append(Uri.EscapeDataString(value));
+                separator = '&';
+            }
+        }
+        return sb.ToString();
+    }
+
+    public bool Equals(DigitalLink? other) => other is not null && ToString() == other.ToString();
+
+    public override int GetHashCode() => ToString().GetHashCode(StringComparison.Ordinal);
+
+    /// <summary>True when <paramref name="uri"/> is http(s) and its path holds a GS1 primary key AI with a value.</summary>
+    public static bool LooksLikeDigitalLink(string uri) => DigitalLinkParser.LooksLikeDigitalLink(uri);
+
+    public static bool TryParse(string? s, [NotNullWhen(true)] out DigitalLink? link, [NotNullWhen(false)] out Gs1ParseError? error)
+    {
+        if (s is null)
+        {
+            link = null;
+            error = new Gs1ParseError(0, 0, "no Digital Link given");
+            return false;
+        }
+        return DigitalLinkParser.TryParse(s, out link, out error);
+    }
+
+    public static DigitalLink Parse(string s) =>
+        TryParse(s, out var link, out var error) ? link : throw new Gs1FormatException(error);
+
+    public static DigitalLink Parse(string s, IFormatProvider? provider) => Parse(s);
+
+    public static bool TryParse([NotNullWhen(true)] string? s, IFormatProvider? provider, [MaybeNullWhen(false)] out DigitalLink result) =>
+        TryParse(s, out result, out _);
+
+    public static DigitalLink Parse(ReadOnlySpan<char> s, IFormatProvider? provider) => Parse(s.ToString());
+
+    public static bool TryParse(ReadOnlySpan<char> s, IFormatProvider? provider, [MaybeNullWhen(false)] out DigitalLink result) =>
+        TryParse(s.ToString(), out result, out _);
+}

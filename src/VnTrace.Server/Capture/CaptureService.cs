@@ -1,0 +1,207 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using VnTrace.Gs1.Epcis;
+using VnTrace.Gs1.Epcis.Hashing;
+using VnTrace.Gs1.Epcis.Json;
+using VnTrace.Server.Data;
+using VnTrace.Server.Events;
+
+namespace VnTrace.Server.Capture;
+
+/// <summary>The result of capturing a document: the job, and the errors that refused it (none on success).</summary>
+public sealed record CaptureOutcome(CaptureJob Job, IReadOnlyList<EpcisError> Errors, bool IsConflict)
+{
+    public bool Success => Errors.Count == 0;
+}
+
+/// <summary>
+/// Stores a validated EPCIS document for one organization, atomically: all its new events or none.
+/// Every event gets its CBV 2.0 hash; one without an eventID is identified by that hash. An eventID the owner
+/// already has is accepted again only with the same content (idempotent re-send); other content is a conflict.
+/// </summary>
+public sealed class CaptureService(VnTraceDbContext db, TimeProvider clock, ILogger<CaptureService> logger)
+{
+    /// <param name="eventPointer">Builds the location of event i in the input, for error messages.</param>
+    public async Task<CaptureOutcome> CaptureAsync(Guid ownerId, IReadOnlyList<EpcisEvent> events,
+        Func<int, string> eventPointer, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var job = new CaptureJob { OwnerId = ownerId, CreatedAt = now, EventCount = events.Count };
+        var errors = new List<EpcisError>();
+
+        // Identify every event and catch conflicting duplicates inside the document itself.
+        var prepared = new List<(EpcisEvent Event, string EventId, string Hash)>(events.Count);
+        var seen = new Dictionary<string, (string Hash, int Index)>(StringComparer.Ordinal);
+        for (var i = 0; i < events.Count; i++)
+        {
+            var e = events[i];
+            var eventHash = EventHash.Compute(e);
+            var eventId = string.IsNullOrEmpty(e.EventId) ? eventHash : e.EventId;
+            var hash = ContentFingerprint(e, eventHash);
+            if (seen.TryGetValue(StorageKey(eventId, e), out var earlier))
+            {
+                if (earlier.Hash != hash)
+                    errors.Add(new EpcisError(eventPointer(i) + "/eventID",
+                        $"eventID '{eventId}' is used by event {earlier.Index} of this document with different content."));
+                continue;
+            }
+            seen[StorageKey(eventId, e)] = (hash, i);
+            prepared.Add((e, eventId, hash));
+        }
+
+        // Compare with what the owner already stored.
+        var stored = await StoredHashesAsync(ownerId, prepared.Select(p => p.EventId).Distinct().ToList(), ct);
+        var toStore = new List<(EpcisEvent Event, string EventId, string Hash)>(prepared.Count);
+        foreach (var p in prepared)
+        {
+            var key = StorageKey(p.EventId, p.Event);
+            if (!stored.TryGetValue(key, out var storedHash))
+                toStore.Add(p);
+            else if (storedHash != p.Hash)
+                errors.Add(new EpcisError(eventPointer(seen[key].Index) + "/eventID",
+                    $"eventID '{p.EventId}' was captured before with different content; corrections are new events with an errorDeclaration, never edits."));
+        }
+
+        if (errors.Count > 0)
+            return await FailAsync(job, errors, isConflict: true, ct);
+
+        foreach (var (e, eventId, hash) in toStore)
+            db.Events.Add(ToEntity(ownerId, job.Id, e, eventId, hash, now));
+        job.StoredCount = toStore.Count;
+        job.Running = false;
+        job.Success = true;
+        job.FinishedAt = clock.GetUtcNow().UtcDateTime;
+        db.CaptureJobs.Add(job);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException ex) when (IsUniqueViolation(ex))
+        {
+            // Another capture stored one of these eventIDs between our check and our insert.
+            logger.LogInformation(ex, "Concurrent capture of the same eventID for {Owner}", ownerId);
+            db.ChangeTracker.Clear();
+            errors.Add(new EpcisError("/", "Another capture stored one of these eventIDs at the same moment; send the document again."));
+            return await FailAsync(job, errors, isConflict: true, ct);
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+        return new CaptureOutcome(job, [], false);
+    }
+
+    /// <summary>Records a refused capture so GET /capture/{id} can show why; nothing else is written.</summary>
+    public async Task<CaptureOutcome> FailAsync(CaptureJob job, IReadOnlyList<EpcisError> errors, bool isConflict, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        job.Running = false;
+        job.Success = false;
+        job.StoredCount = 0;
+        job.FinishedAt = clock.GetUtcNow().UtcDateTime;
+        job.ErrorsJson = JsonSerializer.Serialize(errors.Select(e => new CaptureJobError(e.Path, e.Message)).ToArray(),
+            CaptureJson.Default.CaptureJobErrorArray);
+        db.CaptureJobs.Add(job);
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+        return new CaptureOutcome(job, errors, isConflict);
+    }
+
+    private async Task<Dictionary<string, string>> StoredHashesAsync(Guid ownerId, List<string> eventIds, CancellationToken ct)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var chunk in eventIds.Chunk(500))
+        {
+            var rows = await db.Events
+                .Where(e => e.OwnerId == ownerId && chunk.Contains(e.EventId))
+                .Select(e => new { e.EventId, e.ContentHash, e.HasErrorDeclaration })
+                .ToListAsync(ct);
+            foreach (var r in rows)
+                result[StorageKey(r.EventId, r.HasErrorDeclaration)] = r.ContentHash;
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// An error declaration (EPCIS 2.0 §7.4.1.2) repeats the erroneous event — same eventID, same hash, since the hash
+    /// leaves errorDeclaration out — and adds the declaration; it is stored beside the original, never over it.
+    /// </summary>
+    private static string StorageKey(string eventId, EpcisEvent e) => StorageKey(eventId, e.ErrorDeclaration is not null);
+
+    private static string StorageKey(string eventId, bool hasErrorDeclaration) => hasErrorDeclaration ? eventId + "\u0000ed" : eventId;
+
+    /// <summary>The event hash, plus for an error declaration the declaration itself, so a changed declaration is a conflict.</summary>
+    private static string ContentFingerprint(EpcisEvent e, string eventHash)
+    {
+        if (e.ErrorDeclaration is not { } d)
+            return eventHash;
+        var declaration = string.Join('\n', [d.DeclarationTime.UtcDateTime.ToString("O"), d.Reason ?? "", .. d.CorrectiveEventIds.Order(StringComparer.Ordinal)]);
+        return eventHash + ";ed=" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(declaration)))[..16];
+    }
+
+    internal static TraceabilityEvent ToEntity(Guid ownerId, Guid captureId, EpcisEvent e, string eventId, string hash, DateTime recordTime)
+    {
+        e.EventId = eventId;
+        e.RecordTime = new DateTimeOffset(recordTime, TimeSpan.Zero);
+        var entity = new TraceabilityEvent
+        {
+            OwnerId = ownerId,
+            CaptureId = captureId,
+            EventId = eventId,
+            ContentHash = hash,
+            EventType = e.Type,
+            EventTime = e.EventTime.UtcDateTime,
+            EventTimeZoneOffset = e.EventTimeZoneOffset,
+            RecordTime = recordTime,
+            Action = e.Action,
+            BizStep = e.BizStep,
+            Disposition = e.Disposition,
+            ReadPoint = e.ReadPoint is null ? null : Identifiers.Canonical(e.ReadPoint),
+            BizLocation = e.BizLocation is null ? null : Identifiers.Canonical(e.BizLocation),
+            HasErrorDeclaration = e.ErrorDeclaration is not null,
+            Json = SerializeEvent(e),
+        };
+        AddIdentifiers(entity, IdentifierRole.Epc, e.EpcList);
+        if (e.ParentId is not null)
+            AddIdentifiers(entity, IdentifierRole.ParentId, [e.ParentId]);
+        AddIdentifiers(entity, IdentifierRole.InputEpc, e.InputEpcList);
+        AddIdentifiers(entity, IdentifierRole.OutputEpc, e.OutputEpcList);
+        AddIdentifiers(entity, IdentifierRole.EpcClass, e.QuantityList.Select(q => q.EpcClass));
+        AddIdentifiers(entity, IdentifierRole.InputEpcClass, e.InputQuantityList.Select(q => q.EpcClass));
+        AddIdentifiers(entity, IdentifierRole.OutputEpcClass, e.OutputQuantityList.Select(q => q.EpcClass));
+        foreach (var t in e.BizTransactionList)
+            entity.References.Add(new EventReference { Kind = ReferenceKind.BizTransaction, Type = t.Type ?? "", Value = t.Value });
+        foreach (var s in e.SourceList)
+            entity.References.Add(new EventReference { Kind = ReferenceKind.Source, Type = s.Type, Value = Identifiers.Canonical(s.Value) });
+        foreach (var d in e.DestinationList)
+            entity.References.Add(new EventReference { Kind = ReferenceKind.Destination, Type = d.Type, Value = Identifiers.Canonical(d.Value) });
+        return entity;
+    }
+
+    private static void AddIdentifiers(TraceabilityEvent entity, IdentifierRole role, IEnumerable<string> values)
+    {
+        foreach (var value in values.Select(Identifiers.Canonical).Distinct(StringComparer.Ordinal))
+            entity.Identifiers.Add(new EventIdentifier { Role = role, Value = value });
+    }
+
+    /// <summary>The stored form: the event as self-contained JSON-LD (its own @context), so it can be read alone.</summary>
+    internal static string SerializeEvent(EpcisEvent e)
+    {
+        var buffer = new ArrayBufferWriter<byte>(2048);
+        using (var writer = new Utf8JsonWriter(buffer))
+            EpcisJsonWriter.WriteEvent(writer, e, includeContext: true);
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    private static bool IsUniqueViolation(DbUpdateException ex) =>
+        ex.InnerException?.Message.Contains("UNIQUE", StringComparison.OrdinalIgnoreCase) == true
+        || ex.InnerException is Npgsql.PostgresException { SqlState: "23505" };
+}
+
+public sealed record CaptureJobError(string Path, string Message);
+
+[System.Text.Json.Serialization.JsonSourceGenerationOptions(PropertyNamingPolicy = System.Text.Json.Serialization.JsonKnownNamingPolicy.CamelCase)]
+[System.Text.Json.Serialization.JsonSerializable(typeof(CaptureJobError[]))]
+internal sealed partial class CaptureJson : System.Text.Json.Serialization.JsonSerializerContext;

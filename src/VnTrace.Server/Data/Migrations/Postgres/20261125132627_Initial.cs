@@ -1,0 +1,250 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace VnTrace.Server.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "organizations",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    TaxCode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    Gln = table.Column<string>(type: "character varying(13)", maxLength: 13, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_organizations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "api_keys",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    DisplayPrefix = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    KeyHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RevokedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_api_keys", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_api_keys_organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "capture_jobs",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OwnerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    FinishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Running = table.Column<bool>(type: "boolean", nullable: false),
+                    Success = table.Column<bool>(type: "boolean", nullable: false),
+                    EventCount = table.Column<int>(type: "integer", nullable: false),
+                    StoredCount = table.Column<int>(type: "integer", nullable: false),
+                    ErrorsJson = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_capture_jobs", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_capture_jobs_organizations_OwnerId",
+                        column: x => x.OwnerId,
+                        principalTable: "organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "events",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OwnerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaptureId = table.Column<Guid>(type: "uuid", nullable: false),
+                    EventId = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: false),
+                    ContentHash = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    EventType = table.Column<int>(type: "integer", nullable: false),
+                    EventTime = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    EventTimeZoneOffset = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
+                    RecordTime = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Action = table.Column<int>(type: "integer", nullable: true),
+                    BizStep = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: true),
+                    Disposition = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: true),
+                    ReadPoint = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: true),
+                    BizLocation = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: true),
+                    HasErrorDeclaration = table.Column<bool>(type: "boolean", nullable: false),
+                    Json = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_events", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_events_organizations_OwnerId",
+                        column: x => x.OwnerId,
+                        principalTable: "organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "event_identifiers",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TraceabilityEventId = table.Column<long>(type: "bigint", nullable: false),
+                    Role = table.Column<byte>(type: "smallint", nullable: false),
+                    Value = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_event_identifiers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_event_identifiers_events_TraceabilityEventId",
+                        column: x => x.TraceabilityEventId,
+                        principalTable: "events",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "event_references",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TraceabilityEventId = table.Column<long>(type: "bigint", nullable: false),
+                    Kind = table.Column<byte>(type: "smallint", nullable: false),
+                    Type = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: false),
+                    Value = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_event_references", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_event_references_events_TraceabilityEventId",
+                        column: x => x.TraceabilityEventId,
+                        principalTable: "events",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_api_keys_KeyHash",
+                table: "api_keys",
+                column: "KeyHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_api_keys_OrganizationId",
+                table: "api_keys",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_capture_jobs_OwnerId_CreatedAt",
+                table: "capture_jobs",
+                columns: new[] { "OwnerId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_event_identifiers_TraceabilityEventId",
+                table: "event_identifiers",
+                column: "TraceabilityEventId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_event_identifiers_Value_Role",
+                table: "event_identifiers",
+                columns: new[] { "Value", "Role" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_event_references_Kind_Type_Value",
+                table: "event_references",
+                columns: new[] { "Kind", "Type", "Value" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_event_references_TraceabilityEventId",
+                table: "event_references",
+                column: "TraceabilityEventId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_events_OwnerId_BizLocation_EventTime",
+                table: "events",
+                columns: new[] { "OwnerId", "BizLocation", "EventTime" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_events_OwnerId_BizStep_EventTime",
+                table: "events",
+                columns: new[] { "OwnerId", "BizStep", "EventTime" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_events_OwnerId_EventId_HasErrorDeclaration",
+                table: "events",
+                columns: new[] { "OwnerId", "EventId", "HasErrorDeclaration" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_events_OwnerId_EventTime_Id",
+                table: "events",
+                columns: new[] { "OwnerId", "EventTime", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_events_OwnerId_ReadPoint_EventTime",
+                table: "events",
+                columns: new[] { "OwnerId", "ReadPoint", "EventTime" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_events_OwnerId_RecordTime_Id",
+                table: "events",
+                columns: new[] { "OwnerId", "RecordTime", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_organizations_Gln",
+                table: "organizations",
+                column: "Gln",
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "api_keys");
+
+            migrationBuilder.DropTable(
+                name: "capture_jobs");
+
+            migrationBuilder.DropTable(
+                name: "event_identifiers");
+
+            migrationBuilder.DropTable(
+                name: "event_references");
+
+            migrationBuilder.DropTable(
+                name: "events");
+
+            migrationBuilder.DropTable(
+                name: "organizations");
+        }
+    }
+}

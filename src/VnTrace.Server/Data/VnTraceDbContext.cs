@@ -1,0 +1,39 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace VnTrace.Server.Data;
+
+/// <summary>
+/// The one database of the server. Two providers derive from it so each keeps its own migrations
+/// (Data/Migrations/Sqlite, Data/Migrations/Postgres); everything else sees only this type.
+/// </summary>
+public abstract class VnTraceDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<Identity.Organization> Organizations => Set<Identity.Organization>();
+    public DbSet<Identity.ApiKey> ApiKeys => Set<Identity.ApiKey>();
+    public DbSet<TraceabilityEvent> Events => Set<TraceabilityEvent>();
+    public DbSet<EventIdentifier> EventIdentifiers => Set<EventIdentifier>();
+    public DbSet<EventReference> EventReferences => Set<EventReference>();
+    public DbSet<Capture.CaptureJob> CaptureJobs => Set<Capture.CaptureJob>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(VnTraceDbContext).Assembly);
+}
+
+public sealed class SqliteVnTraceDbContext(DbContextOptions<SqliteVnTraceDbContext> options) : VnTraceDbContext(options)
+{
+    /// <summary>
+    /// SQLite has no date type; EF's default text form cannot be compared in SQL for DateTimeOffset and is slow for
+    /// ranges. UTC ticks as INTEGER keep order and make time-range filters index seeks.
+    /// </summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcTicksConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcTicksConverter>();
+    }
+
+    private sealed class UtcTicksConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTime, long>(
+        v => v.ToUniversalTime().Ticks,
+        v => new DateTime(v, DateTimeKind.Utc));
+}
+
+public sealed class PostgresVnTraceDbContext(DbContextOptions<PostgresVnTraceDbContext> options) : VnTraceDbContext(options);
