@@ -191,7 +191,7 @@ public sealed record ElementString(IReadOnlyList<AiElement> Elements)
         {
             if (e.Ai == ai.Code && e.Value != value)
             {
-                error = new Gs1ParseError(start - ai.Code.Length, ai.Code.Length + value.Length, $"AI ({ai.Code}) appears twice with different data", ai.Code);
+                error = new Gs1ParseError(start, value.Length, $"AI ({ai.Code}) appears twice with different data", ai.Code);
                 return false;
             }
         }

@@ -40,7 +40,8 @@ internal static class EpcConversion
         var scheme = s[(kindEnd + 1)..schemeEnd];
         var fields = new List<string>();
         var pos = schemeEnd + 1;
-        foreach (var raw in s[pos..].Split('.'))
+        // Only the last field may hold '.', e.g. a serial (GS1 Tag Data Standard §6.3): split into the scheme's count.
+        foreach (var raw in s[pos..].Split('.', FieldCount(scheme)))
         {
             if (!UriEscaping.TryPercentDecode(raw, out var field, out var bad))
             {
@@ -67,6 +68,13 @@ internal static class EpcConversion
         }
         return true;
     }
+
+    private static int FieldCount(string scheme) => scheme switch
+    {
+        "sscc" or "giai" or "gsrn" or "gsrnp" or "ginc" or "gsin" or "pgln" => 2,
+        "itip" => 5,
+        _ => 3,
+    };
 
     public static bool TryToDigitalLink(EpcUri epc, [NotNullWhen(true)] out DigitalLink? link, [NotNullWhen(false)] out Gs1ParseError? error)
     {
@@ -136,8 +144,6 @@ internal static class EpcConversion
         elements.Add(new AiElement("01", body + Gs1CheckDigit.ComputeChar(body)));
         if (qualifier is { } q)
         {
-            if (IsStar(f[q.Field]))
-                return new Gs1ParseError(0, 0, "'*' is only allowed in urn:epc:idpat");
             elements.Add(new AiElement(q.Ai, f[q.Field]));
         }
         else if (!IsStar(f[2]))
@@ -175,8 +181,8 @@ internal static class EpcConversion
             return error;
         var body = f[0] + f[1];
         var serial = f[2];
-        if (pattern != IsStar(serial))
-            return new Gs1ParseError(0, 0, pattern ? "a pattern ends in '*'" : "'*' is only allowed in urn:epc:idpat");
+        if (pattern && !IsStar(serial))
+            return new Gs1ParseError(0, 0, "a pattern ends in '*'");
         elements.Add(new AiElement(ai, lead + body + Gs1CheckDigit.ComputeChar(body) + (pattern ? "" : serial)));
         return null;
     }
@@ -193,8 +199,8 @@ internal static class EpcConversion
     {
         if ((Count(f, 3) ?? Digits(f[0], "", f[0].Length)) is { } error)
             return error;
-        if (pattern != IsStar(f[2]))
-            return new Gs1ParseError(0, 0, pattern ? "a pattern ends in '*'" : "'*' is only allowed in urn:epc:idpat");
+        if (pattern && !IsStar(f[2]))
+            return new Gs1ParseError(0, 0, "a pattern ends in '*'");
         elements.Add(new AiElement("8010", f[0] + f[1]));
         if (!pattern)
             elements.Add(new AiElement("8011", f[2]));
@@ -205,8 +211,8 @@ internal static class EpcConversion
     {
         if ((Count(f, 5) ?? Digits(f[0], f[1], 13)) is { } error)
             return error;
-        if (pattern != IsStar(f[4]))
-            return new Gs1ParseError(0, 0, pattern ? "a pattern ends in '*'" : "'*' is only allowed in urn:epc:idpat");
+        if (pattern && !IsStar(f[4]))
+            return new Gs1ParseError(0, 0, "a pattern ends in '*'");
         var body = f[1][..1] + f[0] + f[1][1..];
         elements.Add(new AiElement("8006", body + Gs1CheckDigit.ComputeChar(body) + f[2] + f[3]));
         if (!pattern)

@@ -5,6 +5,10 @@ namespace VnTrace.Gs1.Identifiers;
 /// strings and Digital Links, which Application Identifier. Modelled on the code-plus-position answers of the GS1
 /// Barcode Syntax Tests, so a user interface can underline the offending characters.
 /// </summary>
+/// <remarks>
+/// <see cref="Position"/> counts in the whole input; a position written inside <see cref="Message"/> counts from the
+/// start of the named AI's data ("AI (01) GTIN: check digit 3 at position 13 should be 2").
+/// </remarks>
 public sealed record Gs1ParseError(int Position, int Length, string Message, string? Ai = null)
 {
     public override string ToString() => Ai is null

@@ -1,10 +1,8 @@
-using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using VnTrace.Gs1.Epcis;
 using VnTrace.Gs1.Epcis.Hashing;
-using VnTrace.Gs1.Epcis.Json;
 using VnTrace.Server.Data;
 using VnTrace.Server.Events;
 
@@ -161,7 +159,7 @@ public sealed class CaptureService(VnTraceDbContext db, TimeProvider clock, ILog
             ReadPoint = e.ReadPoint is null ? null : Identifiers.Canonical(e.ReadPoint),
             BizLocation = e.BizLocation is null ? null : Identifiers.Canonical(e.BizLocation),
             HasErrorDeclaration = e.ErrorDeclaration is not null,
-            Json = SerializeEvent(e),
+            Json = StoredEventFormat.Serialize(e),
         };
         AddIdentifiers(entity, IdentifierRole.Epc, e.EpcList);
         if (e.ParentId is not null)
@@ -184,15 +182,6 @@ public sealed class CaptureService(VnTraceDbContext db, TimeProvider clock, ILog
     {
         foreach (var value in values.Select(Identifiers.Canonical).Distinct(StringComparer.Ordinal))
             entity.Identifiers.Add(new EventIdentifier { Role = role, Value = value });
-    }
-
-    /// <summary>The stored form: the event as self-contained JSON-LD (its own @context), so it can be read alone.</summary>
-    internal static string SerializeEvent(EpcisEvent e)
-    {
-        var buffer = new ArrayBufferWriter<byte>(2048);
-        using (var writer = new Utf8JsonWriter(buffer))
-            EpcisJsonWriter.WriteEvent(writer, e, includeContext: true);
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     private static bool IsUniqueViolation(DbUpdateException ex) =>

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
@@ -30,6 +31,10 @@ public static class DataSetup
         options.ConnectionString ??= builder.Configuration.GetConnectionString("Postgres");
         builder.Services.AddSingleton(options);
         Directory.CreateDirectory(options.DataDirFullPath);
+        // Keys for cookies and anti-forgery tokens live beside the data, so a restart keeps sessions valid.
+        builder.Services.AddDataProtection()
+            .SetApplicationName("VnTrace")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataDirFullPath, "keys")));
 
         if (options.Provider == DatabaseProvider.Postgres)
         {

@@ -6,8 +6,9 @@ using VnTrace.Server.Identity;
 namespace VnTrace.Server.Data;
 
 /// <summary>
-/// A captured EPCIS event: append-only. The complete event is kept as self-contained JSON-LD (<see cref="Json"/>),
-/// so nothing the capturer sent is lost; the other columns are copies of the fields the query interface filters on.
+/// A captured EPCIS event: append-only. The complete event is kept in <see cref="Json"/> (see
+/// <see cref="Events.StoredEventFormat"/>), so nothing the capturer sent is lost; the other columns are copies of
+/// the fields the query interface filters on.
 /// </summary>
 public sealed class TraceabilityEvent
 {

@@ -42,6 +42,8 @@ public static class DemoSeeder
         var options = scope.ServiceProvider.GetRequiredService<DataOptions>();
         var keyFile = Path.Combine(options.DataDirFullPath, KeyFileName);
         await File.WriteAllTextAsync(keyFile, key + Environment.NewLine);
+        var url = app.Configuration["urls"]?.Split(';')[0].Replace("0.0.0.0", "localhost").Replace("[::]", "localhost").Replace("+", "localhost").Replace("*", "localhost")
+            ?? "http://localhost:5000";
         Console.WriteLine($"""
 
             ===================================================================
@@ -49,7 +51,7 @@ public static class DemoSeeder
              Demo API key for "{keyOwner.Name}":
                {key}
              (also in {keyFile})
-             Try:  curl -H "Authorization: Bearer {key}" http://localhost:5000/events
+             Try:  curl -H "Authorization: Bearer {key}" {url}/events
             ===================================================================
 
             """);

@@ -40,19 +40,9 @@ public static class EventResults
         return null;
     }
 
-    /// <summary>The stored events read back into the model (each stored row is a self-contained JSON-LD event).</summary>
-    public static List<EpcisEvent> Materialize(IEnumerable<string> storedJson)
-    {
-        var events = new List<EpcisEvent>();
-        foreach (var json in storedJson)
-        {
-            var read = EpcisJsonReader.ReadEvent(Encoding.UTF8.GetBytes(json));
-            if (read.Document is null || read.Document.Events.Count != 1)
-                throw new InvalidOperationException("A stored event could not be read back: " + string.Join("; ", read.Errors));
-            events.Add(read.Document.Events[0]);
-        }
-        return events;
-    }
+    /// <summary>The stored events read back into the model.</summary>
+    public static List<EpcisEvent> Materialize(IEnumerable<string> storedJson) =>
+        storedJson.Select(Events.StoredEventFormat.Deserialize).ToList();
 
     /// <summary>An EPCISQueryDocument in the negotiated format.</summary>
     public static IResult QueryDocument(IReadOnlyList<EpcisEvent> events, ResultFormat format, string queryName = "SimpleEventQuery") =>

@@ -74,12 +74,10 @@ internal sealed class JsonLdContext
                     };
                     if (iri is null || iri.StartsWith('@') || !iri.Contains(':'))
                         continue;
-                    if (StandardPrefixes.TryGetValue(term.Name, out var standard) && standard != iri)
-                    {
-                        errors.Add(new(JsonPointer.Append(path, term.Name),
-                            $"prefix '{term.Name}' is protected by the EPCIS context as {standard} and cannot be redefined as {iri}"));
-                        continue;
-                    }
+                    // The EPCIS context is @protected (JSON-LD 1.1 §4.1.11), so a strict JSON-LD processor refuses to
+                    // redefine its prefixes; GS1's own example transformation_event_all_possible_fields.jsonld does
+                    // exactly that with cbvmda. A repository must accept the standard's examples, so the document's
+                    // own declaration wins for the document, which is what its author meant.
                     into[term.Name] = iri;
                     declared.TryAdd(term.Name, iri);
                 }

@@ -37,15 +37,9 @@ internal static class SensorRules
         // CBV 2.0 sensor alert types, kept as written: a bare term, a gs1: CURIE or a full URI.
         if (r.Exception is { } exception && !exception.EndsWith("ALARM_CONDITION", StringComparison.Ordinal) && !exception.EndsWith("ERROR_CONDITION", StringComparison.Ordinal))
             at.Add($"{path}/exception", $"exception '{exception}' is neither ALARM_CONDITION nor ERROR_CONDITION");
-        var hasNumber = r.Value is not null || r.MinValue is not null || r.MaxValue is not null || r.MeanValue is not null
-            || r.SDev is not null || r.PercValue is not null;
-        if (r.Uom is { } uom)
-        {
-            if (!hasNumber)
-                at.Add($"{path}/uom", $"uom '{uom}' is given without value, minValue, maxValue, meanValue, sDev or percValue");
-            if (!EpcisEventValidator.IsRec20Code(uom))
-                at.Add($"{path}/uom", $"uom '{uom}' is not a UN/ECE Recommendation 20 code (2 or 3 upper-case letters or digits, e.g. CEL)");
-        }
+        // A uom may stand without a value: GS1's SensorDataExample8 puts the reading in rawData.
+        if (r.Uom is { } uom && !EpcisEventValidator.IsRec20Code(uom))
+            at.Add($"{path}/uom", $"uom '{uom}' is not a UN/ECE Recommendation 20 code (2 or 3 upper-case letters or digits, e.g. CEL)");
         if (r.MinValue is { } min && r.MaxValue is { } max && min > max)
             at.Add($"{path}/minValue", $"minValue {min} is above maxValue {max}");
         if (r.PercRank is { } rank && (rank < 0 || rank > 100))

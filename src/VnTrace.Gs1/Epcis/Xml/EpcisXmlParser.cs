@@ -34,11 +34,15 @@ internal sealed partial class EpcisXmlParser(XmlReader r)
         return new EpcisReadResult { Document = document, Errors = errors };
     }
 
+    private bool IsBareDoctype() =>
+        string.IsNullOrWhiteSpace(r.Value) && r.GetAttribute("SYSTEM") is null && r.GetAttribute("PUBLIC") is null;
+
     private static string Describe(XmlException ex)
     {
+        // XmlReader gives no position for a refused DTD; it can only be the prolog.
         var at = ex.LineNumber > 0 ? $" at line {ex.LineNumber}, position {ex.LinePosition}" : "";
         return ex.Message.Contains("DTD", StringComparison.Ordinal)
-            ? $"Document type declarations (DTD) are refused{at}: a DTD can expand entities or read external files (XXE). Remove the <!DOCTYPE> declaration."
+            ? $"Document type declarations (DTD) with declarations or external identifiers are refused{at}: a DTD can expand entities or read external files (XXE). Remove the <!DOCTYPE> declaration."
             : $"Malformed XML{at}: {ex.Message}";
     }
 
@@ -46,7 +50,14 @@ internal sealed partial class EpcisXmlParser(XmlReader r)
 
     private bool ReadRoot()
     {
-        r.MoveToContent();
+        // The prolog: a bare <!DOCTYPE name> declares nothing and loads nothing (several GS1 examples carry one), so it
+        // is ignored; a DTD with an internal subset or an external identifier could define entities (XXE, billion
+        // laughs) and is refused before anything in it is used.
+        while (r.NodeType != XmlNodeType.Element && r.Read())
+        {
+            if (r.NodeType == XmlNodeType.DocumentType && !IsBareDoctype())
+                throw new XmlException("DTD with declarations");
+        }
         if (r.NodeType != XmlNodeType.Element)
         {
             errors.Add(new EpcisError("/", "The document has no root element."));

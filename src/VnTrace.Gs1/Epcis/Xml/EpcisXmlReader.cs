@@ -32,14 +32,16 @@ public static class EpcisXmlReader
     }
 
     /// <summary>
-    /// DTDs are prohibited outright and no resolver is set: a document type declaration could define entities that
-    /// read local files (XXE) or expand exponentially ("billion laughs"), and EPCIS needs none.
+    /// No resolver is set, so nothing outside the document is ever read. The DTD is parsed only so the parser can
+    /// look at it: any declaration or external identifier is refused before the root element (see
+    /// EpcisXmlParser.ReadRoot), which stops entities that read local files (XXE) or expand exponentially
+    /// ("billion laughs"); the entity limit is a second fence.
     /// </summary>
     private static readonly XmlReaderSettings Settings = new()
     {
-        DtdProcessing = DtdProcessing.Prohibit,
+        DtdProcessing = DtdProcessing.Parse,
         XmlResolver = null,
-        MaxCharactersFromEntities = 0,
+        MaxCharactersFromEntities = 1024,
         IgnoreComments = true,
         IgnoreProcessingInstructions = true,
         IgnoreWhitespace = false,

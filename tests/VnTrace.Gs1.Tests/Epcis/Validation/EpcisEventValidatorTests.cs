@@ -85,7 +85,7 @@ public class EpcisEventValidatorTests
         { "ilmd on OBSERVE", e => e.Ilmd = [], "/ilmd", "action ADD" },
         { "sensor report without type", e => e.SensorElementList = [new SensorElement { Reports = [new SensorReport { Value = 4 }] }], "/sensorElementList/0/sensorReport/0", "type" },
         { "sensor element without report", e => e.SensorElementList = [new SensorElement()], "/sensorElementList/0/sensorReport", "at least one sensorReport" },
-        { "sensor uom without value", e => e.SensorElementList = [new SensorElement { Reports = [new SensorReport { Type = "gs1:Temperature", Uom = "CEL" }] }], "/sensorElementList/0/sensorReport/0/uom", "without value" },
+        { "sensor uom not rec 20", e => e.SensorElementList = [new SensorElement { Reports = [new SensorReport { Type = "gs1:Temperature", Value = 4, Uom = "°C" }] }], "/sensorElementList/0/sensorReport/0/uom", "Recommendation 20" },
         { "sensor min above max", e => e.SensorElementList = [new SensorElement { Reports = [new SensorReport { Type = "gs1:Temperature", MinValue = 9, MaxValue = 2, Uom = "CEL" }] }], "/sensorElementList/0/sensorReport/0/minValue", "above maxValue" },
         { "sensor start after end", e => e.SensorElementList = [new SensorElement { Metadata = new SensorMetadata { StartTime = DateTimeOffset.UnixEpoch.AddDays(1), EndTime = DateTimeOffset.UnixEpoch }, Reports = [new SensorReport { Type = "gs1:Temperature" }] }], "/sensorElementList/0/sensorMetadata/startTime", "after endTime" },
         { "sensor bad exception", e => e.SensorElementList = [new SensorElement { Reports = [new SensorReport { Exception = "BROKEN" }] }], "/sensorElementList/0/sensorReport/0/exception", "'BROKEN'" },

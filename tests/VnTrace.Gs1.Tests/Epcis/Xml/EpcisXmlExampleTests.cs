@@ -25,7 +25,7 @@ public class EpcisXmlExampleTests
         var original = XmlExamples.Read(example);
 
         var written = XmlExamples.Write(original, version);
-        var again = XmlExamples.ReadBack(written);
+        var again = XmlExamples.ReadBack(written, example);
 
         AssertSameModel(original, again, written);
     }
@@ -55,7 +55,7 @@ public class EpcisXmlExampleTests
         var original = XmlExamples.Read(example);
 
         var written = XmlExamples.Write(original, is12 ? EpcisXmlVersion.V2_0 : EpcisXmlVersion.V1_2);
-        var again = XmlExamples.ReadBack(written);
+        var again = XmlExamples.ReadBack(written, example);
 
         if (!is12)
             FlattenNamespacedWrapperContent(original);

@@ -13,14 +13,6 @@ internal static class XmlExamples
     private const string Gs1 = "gs1:";
     private const string Local = "local:";
 
-    /// <summary>
-    /// GS1 examples that carry a stray <c>&lt;!DOCTYPE project&gt;</c> (an editor-template leftover whose name does
-    /// not even match the root element, so the documents are not valid XML: XML 1.0 §2.8 VC "Root Element Type").
-    /// The reader refuses every DTD on purpose; the tests assert that refusal, then read the rest of the document
-    /// with exactly that line removed.
-    /// </summary>
-    public const string StrayDoctype = "<!DOCTYPE project>";
-
     /// <summary>Response bodies (EPCISCaptureJob), not EPCIS documents.</summary>
     private static readonly string[] NotDocuments = ["CaptureJob"];
 
@@ -64,19 +56,16 @@ internal static class XmlExamples
         return File.ReadAllText(SharedStandards.PathOf(["gs1-epcis", "XML", .. relative.Split('/')]));
     }
 
-    /// <summary>Reads an example; for the stray-DOCTYPE ones, checks the refusal and reads the remainder.</summary>
+    /// <summary>Reads an example, which must read without errors (a stray bare &lt;!DOCTYPE project&gt; included).</summary>
     public static EpcisDocument Read(string name)
     {
         var text = Text(name);
-        if (text.Contains(StrayDoctype, StringComparison.Ordinal))
-        {
-            var refused = EpcisXmlReader.ReadDocument(text);
-            Assert.Null(refused.Document);
-            Assert.Contains("DTD", Assert.Single(refused.Errors).Message, StringComparison.Ordinal);
-            text = text.Replace(StrayDoctype, "", StringComparison.Ordinal);
-        }
-        var result = EpcisXmlReader.ReadDocument(text);
-        Assert.True(result.Errors.Count == 0, $"{name}: {string.Join("; ", result.Errors)}");
+        return AssertNoErrors(name, EpcisXmlReader.ReadDocument(text), text);
+    }
+
+    private static EpcisDocument AssertNoErrors(string name, EpcisReadResult result, string xml)
+    {
+        Assert.True(result.Errors.Count == 0, $"{name}: {string.Join("; ", result.Errors)}\n{xml}");
         return Assert.IsType<EpcisDocument>(result.Document);
     }
 
@@ -88,12 +77,9 @@ internal static class XmlExamples
         return text.ToString();
     }
 
-    public static EpcisDocument ReadBack(string xml)
-    {
-        var result = EpcisXmlReader.ReadDocument(xml);
-        Assert.True(result.Errors.Count == 0, string.Join("; ", result.Errors) + "\n" + xml);
-        return Assert.IsType<EpcisDocument>(result.Document);
-    }
+    /// <summary>Reads what the writer produced, which must read without errors.</summary>
+    public static EpcisDocument ReadBack(string xml, string? example = null) =>
+        AssertNoErrors(example ?? "written", EpcisXmlReader.ReadDocument(xml), xml);
 
     public static bool IsVersion12(string xml) => xml.Contains(EpcisXmlNamespaces.Epcis1, StringComparison.Ordinal)
         || xml.Contains(EpcisXmlNamespaces.Query1, StringComparison.Ordinal);
