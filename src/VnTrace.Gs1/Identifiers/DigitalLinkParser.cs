@@ -13,7 +13,7 @@ internal static class DigitalLinkParser
             return false;
         for (var i = 0; i + 1 < segments.Count; i++)
         {
-            if (ApplicationIdentifierTable.TryGet(segments[i].Raw, out var ai) && ai.IsDigitalLinkPrimaryKey)
+            if (TryGetPathAi(segments[i].Raw, out var ai) && ai.IsDigitalLinkPrimaryKey)
                 return true;
         }
         return false;
@@ -30,7 +30,7 @@ internal static class DigitalLinkParser
         var keyIndex = -1;
         for (var i = 0; i < segments.Count; i++)
         {
-            if (ApplicationIdentifierTable.TryGet(segments[i].Raw, out var candidate) && candidate.IsDigitalLinkPrimaryKey)
+            if (TryGetPathAi(segments[i].Raw, out var candidate) && candidate.IsDigitalLinkPrimaryKey)
             {
                 if ((segments.Count - i) % 2 == 0)
                 {
@@ -49,7 +49,8 @@ internal static class DigitalLinkParser
         }
         error = null;
 
-        var pk = ApplicationIdentifierTable.Get(segments[keyIndex].Raw);
+        if (!TryGetPathAi(segments[keyIndex].Raw, out var pk))
+            throw new InvalidOperationException("unreachable: the key segment was matched above");
         if (!TryValue(pk, segments[keyIndex + 1], out var keyValue, out error))
             return false;
 
@@ -57,7 +58,7 @@ internal static class DigitalLinkParser
         for (var i = keyIndex + 2; i < segments.Count; i += 2)
         {
             var seg = segments[i];
-            if (!ApplicationIdentifierTable.TryGet(seg.Raw, out var q))
+            if (!TryGetPathAi(seg.Raw, out var q))
             {
                 error = new Gs1ParseError(seg.Position, seg.Raw.Length, $"'{seg.Raw}' is not an Application Identifier; a key qualifier of AI ({pk.Code}) was expected here");
                 return false;
@@ -86,6 +87,26 @@ internal static class DigitalLinkParser
             OtherQueryParameters = others,
         };
         return true;
+    }
+
+    /// <summary>
+    /// Short names GS1 Digital Link 1.0/1.1 allowed in place of the numeric AI in the path (e.g. /gtin/…/lot/…);
+    /// accepted on input and always written back as numbers.
+    /// </summary>
+    private static readonly Dictionary<string, string> ShortNames = new(StringComparer.Ordinal)
+    {
+        ["gtin"] = "01", ["itip"] = "8006", ["cpv"] = "22", ["lot"] = "10", ["ser"] = "21", ["sscc"] = "00",
+        ["gln"] = "414", ["glnx"] = "254", ["party"] = "417", ["gsrnp"] = "8017", ["gsrn"] = "8018", ["gcn"] = "255",
+        ["gdti"] = "253", ["ginc"] = "401", ["gsin"] = "402", ["grai"] = "8003", ["giai"] = "8004", ["cpid"] = "8010",
+        ["cpsn"] = "8011", ["upui"] = "235", ["gmn"] = "8013",
+    };
+
+    private static bool TryGetPathAi(string segment, [NotNullWhen(true)] out ApplicationIdentifier? ai)
+    {
+        if (ApplicationIdentifierTable.TryGet(segment, out ai))
+            return true;
+        ai = null;
+        return ShortNames.TryGetValue(segment, out var code) && ApplicationIdentifierTable.TryGet(code, out ai);
     }
 
     private static bool TrySplit(string uri, out int authorityEnd, out List<Segment> segments, out (int Start, int End)? query, [NotNullWhen(false)] out Gs1ParseError? error)

@@ -47,8 +47,6 @@ public static class GoldenCases
     /// </summary>
     public static readonly IReadOnlyDictionary<string, string> Pending = new Dictionary<string, string>
     {
-        ["epclist_normalisation"] =
-            "waits on Identifiers.DigitalLink: it does not parse the GS1 Digital Link 1.1 short names (https://id.gs1.org/gtin/…, https://example.com/gtin/…/21/…?abc=…), which must become https://id.gs1.org/01/…",
         ["epcisXmlDocHavingEventWithIgnoreFields"] =
             "waits on Epcis.Xml: the reader keeps the EPCIS 1.x <extension><quantityList> wrapper as a user extension named 'extension' instead of reading the quantityList inside it",
     };
