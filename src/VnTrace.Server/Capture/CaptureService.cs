@@ -19,7 +19,7 @@ public sealed record CaptureOutcome(CaptureJob Job, IReadOnlyList<EpcisError> Er
 /// Every event gets its CBV 2.0 hash; one without an eventID is identified by that hash. An eventID the owner
 /// already has is accepted again only with the same content (idempotent re-send); other content is a conflict.
 /// </summary>
-public sealed class CaptureService(VnTraceDbContext db, TimeProvider clock, ILogger<CaptureService> logger)
+public sealed class CaptureService(VnTraceDbContext db, IEventWriter writer, TimeProvider clock, ILogger<CaptureService> logger)
 {
     /// <param name="eventPointer">Builds the location of event i in the input, for error messages.</param>
     public async Task<CaptureOutcome> CaptureAsync(Guid ownerId, IReadOnlyList<EpcisEvent> events,
@@ -49,7 +49,14 @@ public sealed class CaptureService(VnTraceDbContext db, TimeProvider clock, ILog
             prepared.Add((e, eventId, hash));
         }
 
-        // Compare with what the owner already stored.
+        if (errors.Count > 0)
+            return await FailAsync(job, errors, isConflict: true, ct);
+
+        // Optimistic: most captures are new events, so write them all at once; only when the store already holds one
+        // of the eventIDs does it look at what is stored, and keep repeats apart from conflicts.
+        if (await TryWriteAsync(job, prepared, now, ct))
+            return new CaptureOutcome(job, [], false);
+
         var stored = await StoredHashesAsync(ownerId, prepared.Select(p => p.EventId).Distinct().ToList(), ct);
         var toStore = new List<(EpcisEvent Event, string EventId, string Hash)>(prepared.Count);
         foreach (var p in prepared)
@@ -61,34 +68,33 @@ public sealed class CaptureService(VnTraceDbContext db, TimeProvider clock, ILog
                 errors.Add(new EpcisError(eventPointer(seen[key].Index) + "/eventID",
                     $"eventID '{p.EventId}' was captured before with different content; corrections are new events with an errorDeclaration, never edits."));
         }
-
         if (errors.Count > 0)
             return await FailAsync(job, errors, isConflict: true, ct);
+        if (await TryWriteAsync(job, toStore, now, ct))
+            return new CaptureOutcome(job, [], false);
 
-        foreach (var (e, eventId, hash) in toStore)
-            db.Events.Add(ToEntity(ownerId, job.Id, e, eventId, hash, now));
-        job.StoredCount = toStore.Count;
+        // Another capture stored one of these eventIDs between our look and our write.
+        logger.LogInformation("Concurrent capture of the same eventID for {Owner}", ownerId);
+        return await FailAsync(job, [new EpcisError("/", "Another capture stored one of these eventIDs at the same moment; send the document again.")],
+            isConflict: true, ct);
+    }
+
+    private async Task<bool> TryWriteAsync(CaptureJob job, List<(EpcisEvent Event, string EventId, string Hash)> toStore, DateTime now, CancellationToken ct)
+    {
+        var entities = toStore.Select(p => ToEntity(job.OwnerId, job.Id, p.Event, p.EventId, p.Hash, now)).ToList();
+        job.StoredCount = entities.Count;
         job.Running = false;
         job.Success = true;
         job.FinishedAt = clock.GetUtcNow().UtcDateTime;
-        db.CaptureJobs.Add(job);
         try
         {
-            await db.SaveChangesAsync(ct);
+            await writer.WriteAsync(db, job, entities, ct);
+            return true;
         }
-        catch (DbUpdateException ex) when (IsUniqueViolation(ex))
+        catch (DuplicateEventException)
         {
-            // Another capture stored one of these eventIDs between our check and our insert.
-            logger.LogInformation(ex, "Concurrent capture of the same eventID for {Owner}", ownerId);
-            db.ChangeTracker.Clear();
-            errors.Add(new EpcisError("/", "Another capture stored one of these eventIDs at the same moment; send the document again."));
-            return await FailAsync(job, errors, isConflict: true, ct);
+            return false;
         }
-        finally
-        {
-            db.ChangeTracker.Clear();
-        }
-        return new CaptureOutcome(job, [], false);
     }
 
     /// <summary>Records a refused capture so GET /capture/{id} can show why; nothing else is written.</summary>
@@ -183,10 +189,6 @@ public sealed class CaptureService(VnTraceDbContext db, TimeProvider clock, ILog
         foreach (var value in values.Select(Identifiers.Canonical).Distinct(StringComparer.Ordinal))
             entity.Identifiers.Add(new EventIdentifier { Role = role, Value = value });
     }
-
-    private static bool IsUniqueViolation(DbUpdateException ex) =>
-        ex.InnerException?.Message.Contains("UNIQUE", StringComparison.OrdinalIgnoreCase) == true
-        || ex.InnerException is Npgsql.PostgresException { SqlState: "23505" };
 }
 
 public sealed record CaptureJobError(string Path, string Message);

@@ -41,10 +41,12 @@ public static class DataSetup
             if (string.IsNullOrWhiteSpace(options.ConnectionString))
                 throw new InvalidOperationException("VnTrace:Provider is Postgres but no connection string is set (VnTrace__ConnectionString or ConnectionStrings__Postgres).");
             builder.Services.AddDbContextPool<VnTraceDbContext, PostgresVnTraceDbContext>(o => ConfigurePostgres(o, options.ConnectionString));
+            builder.Services.AddSingleton<IEventWriter, PostgresCopyEventWriter>();
         }
         else
         {
             builder.Services.AddDbContextPool<VnTraceDbContext, SqliteVnTraceDbContext>(o => ConfigureSqlite(o, options.SqliteConnectionString));
+            builder.Services.AddSingleton<IEventWriter, EfEventWriter>();
         }
         return builder;
     }
