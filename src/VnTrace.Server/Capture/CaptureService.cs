@@ -181,6 +181,8 @@ public sealed class CaptureService(VnTraceDbContext db, IEventWriter writer, Tim
             entity.References.Add(new EventReference { Kind = ReferenceKind.Source, Type = s.Type, Value = Identifiers.Canonical(s.Value) });
         foreach (var d in e.DestinationList)
             entity.References.Add(new EventReference { Kind = ReferenceKind.Destination, Type = d.Type, Value = Identifiers.Canonical(d.Value) });
+        // A reference named twice is one fact (and one row of the natural key).
+        entity.References = entity.References.DistinctBy(r => (r.Kind, r.Type, r.Value)).ToList();
         return entity;
     }
 

@@ -60,7 +60,6 @@ public enum IdentifierRole : byte
 /// </summary>
 public sealed class EventIdentifier
 {
-    public long Id { get; set; }
     public long TraceabilityEventId { get; set; }
     public IdentifierRole Role { get; set; }
     public required string Value { get; set; }
@@ -76,7 +75,6 @@ public enum ReferenceKind : byte
 /// <summary>A bizTransaction, source or destination of an event; the type in CBV URN form ("" when untyped).</summary>
 public sealed class EventReference
 {
-    public long Id { get; set; }
     public long TraceabilityEventId { get; set; }
     public ReferenceKind Kind { get; set; }
     public required string Type { get; set; }
@@ -116,9 +114,11 @@ internal sealed class EventIdentifierConfiguration : IEntityTypeConfiguration<Ev
     public void Configure(EntityTypeBuilder<EventIdentifier> b)
     {
         b.ToTable("event_identifiers");
+        // No surrogate key: the natural key leads with the event, so it also serves the foreign key; every index
+        // less is less work per captured row.
+        b.HasKey(i => new { i.TraceabilityEventId, i.Role, i.Value });
         b.Property(i => i.Value).HasMaxLength(512);
         b.HasIndex(i => new { i.Value, i.Role });
-        b.HasIndex(i => i.TraceabilityEventId);
     }
 }
 
@@ -127,9 +127,9 @@ internal sealed class EventReferenceConfiguration : IEntityTypeConfiguration<Eve
     public void Configure(EntityTypeBuilder<EventReference> b)
     {
         b.ToTable("event_references");
+        b.HasKey(r => new { r.TraceabilityEventId, r.Kind, r.Type, r.Value });
         b.Property(r => r.Type).HasMaxLength(512);
         b.Property(r => r.Value).HasMaxLength(512);
         b.HasIndex(r => new { r.Kind, r.Type, r.Value });
-        b.HasIndex(r => r.TraceabilityEventId);
     }
 }

@@ -12,7 +12,7 @@ public sealed class PostgresCopyEventWriterTests(PostgresAppFixture fixture) : I
     [InlineData(typeof(TraceabilityEvent), "events")]
     [InlineData(typeof(EventIdentifier), "event_identifiers")]
     [InlineData(typeof(EventReference), "event_references")]
-    public void Copy_columns_are_exactly_the_model_columns_less_generated_ids(Type entity, string table)
+    public void Copy_columns_are_exactly_the_model_columns(Type entity, string table)
     {
         using var scope = fixture.App.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<VnTraceDbContext>();
@@ -22,8 +22,8 @@ public sealed class PostgresCopyEventWriterTests(PostgresAppFixture fixture) : I
         var store = StoreObjectIdentifier.Table(table, type.GetSchema());
         var modelColumns = type.GetProperties().Select(p => p.GetColumnName(store)!).Order(StringComparer.Ordinal);
         var copied = entity == typeof(TraceabilityEvent) ? PostgresCopyEventWriter.EventColumns
-            : entity == typeof(EventIdentifier) ? [.. PostgresCopyEventWriter.IdentifierColumns, "Id"]
-            : [.. PostgresCopyEventWriter.ReferenceColumns, "Id"];
+            : entity == typeof(EventIdentifier) ? PostgresCopyEventWriter.IdentifierColumns
+            : PostgresCopyEventWriter.ReferenceColumns;
         Assert.Equal(modelColumns, copied.Order(StringComparer.Ordinal));
     }
 }

@@ -60,26 +60,17 @@ namespace VnTrace.Server.Data.Migrations.Postgres
 
             modelBuilder.Entity("VnTrace.Server.Data.EventIdentifier", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
+                    b.Property<long>("TraceabilityEventId")
                         .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<byte>("Role")
                         .HasColumnType("smallint");
 
-                    b.Property<long>("TraceabilityEventId")
-                        .HasColumnType("bigint");
-
                     b.Property<string>("Value")
-                        .IsRequired()
                         .HasMaxLength(512)
                         .HasColumnType("character varying(512)");
 
-                    b.HasKey("Id");
-
-                    b.HasIndex("TraceabilityEventId");
+                    b.HasKey("TraceabilityEventId", "Role", "Value");
 
                     b.HasIndex("Value", "Role");
 
@@ -88,31 +79,21 @@ namespace VnTrace.Server.Data.Migrations.Postgres
 
             modelBuilder.Entity("VnTrace.Server.Data.EventReference", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
+                    b.Property<long>("TraceabilityEventId")
                         .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<byte>("Kind")
                         .HasColumnType("smallint");
 
-                    b.Property<long>("TraceabilityEventId")
-                        .HasColumnType("bigint");
-
                     b.Property<string>("Type")
-                        .IsRequired()
                         .HasMaxLength(512)
                         .HasColumnType("character varying(512)");
 
                     b.Property<string>("Value")
-                        .IsRequired()
                         .HasMaxLength(512)
                         .HasColumnType("character varying(512)");
 
-                    b.HasKey("Id");
-
-                    b.HasIndex("TraceabilityEventId");
+                    b.HasKey("TraceabilityEventId", "Kind", "Type", "Value");
 
                     b.HasIndex("Kind", "Type", "Value");
 

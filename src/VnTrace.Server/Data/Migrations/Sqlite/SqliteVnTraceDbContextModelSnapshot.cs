@@ -55,24 +55,17 @@ namespace VnTrace.Server.Data.Migrations.Sqlite
 
             modelBuilder.Entity("VnTrace.Server.Data.EventIdentifier", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
+                    b.Property<long>("TraceabilityEventId")
                         .HasColumnType("INTEGER");
 
                     b.Property<byte>("Role")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long>("TraceabilityEventId")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("Value")
-                        .IsRequired()
                         .HasMaxLength(512)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Id");
-
-                    b.HasIndex("TraceabilityEventId");
+                    b.HasKey("TraceabilityEventId", "Role", "Value");
 
                     b.HasIndex("Value", "Role");
 
@@ -81,29 +74,21 @@ namespace VnTrace.Server.Data.Migrations.Sqlite
 
             modelBuilder.Entity("VnTrace.Server.Data.EventReference", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
+                    b.Property<long>("TraceabilityEventId")
                         .HasColumnType("INTEGER");
 
                     b.Property<byte>("Kind")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long>("TraceabilityEventId")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("Type")
-                        .IsRequired()
                         .HasMaxLength(512)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Value")
-                        .IsRequired()
                         .HasMaxLength(512)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Id");
-
-                    b.HasIndex("TraceabilityEventId");
+                    b.HasKey("TraceabilityEventId", "Kind", "Type", "Value");
 
                     b.HasIndex("Kind", "Type", "Value");
 

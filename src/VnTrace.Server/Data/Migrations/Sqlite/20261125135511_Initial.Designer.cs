@@ -11,7 +11,7 @@ using VnTrace.Server.Data;
 namespace VnTrace.Server.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteVnTraceDbContext))]
-    [Migration("20261125132619_Initial")]
+    [Migration("20261125135511_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -58,24 +58,17 @@ namespace VnTrace.Server.Data.Migrations.Sqlite
 
             modelBuilder.Entity("VnTrace.Server.Data.EventIdentifier", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
+                    b.Property<long>("TraceabilityEventId")
                         .HasColumnType("INTEGER");
 
                     b.Property<byte>("Role")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long>("TraceabilityEventId")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("Value")
-                        .IsRequired()
                         .HasMaxLength(512)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Id");
-
-                    b.HasIndex("TraceabilityEventId");
+                    b.HasKey("TraceabilityEventId", "Role", "Value");
 
                     b.HasIndex("Value", "Role");
 
@@ -84,29 +77,21 @@ namespace VnTrace.Server.Data.Migrations.Sqlite
 
             modelBuilder.Entity("VnTrace.Server.Data.EventReference", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
+                    b.Property<long>("TraceabilityEventId")
                         .HasColumnType("INTEGER");
 
                     b.Property<byte>("Kind")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long>("TraceabilityEventId")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("Type")
-                        .IsRequired()
                         .HasMaxLength(512)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Value")
-                        .IsRequired()
                         .HasMaxLength(512)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Id");
-
-                    b.HasIndex("TraceabilityEventId");
+                    b.HasKey("TraceabilityEventId", "Kind", "Type", "Value");
 
                     b.HasIndex("Kind", "Type", "Value");
 

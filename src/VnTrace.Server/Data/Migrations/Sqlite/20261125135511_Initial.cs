@@ -111,15 +111,13 @@ namespace VnTrace.Server.Data.Migrations.Sqlite
                 name: "event_identifiers",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
                     TraceabilityEventId = table.Column<long>(type: "INTEGER", nullable: false),
                     Role = table.Column<byte>(type: "INTEGER", nullable: false),
                     Value = table.Column<string>(type: "TEXT", maxLength: 512, nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_event_identifiers", x => x.Id);
+                    table.PrimaryKey("PK_event_identifiers", x => new { x.TraceabilityEventId, x.Role, x.Value });
                     table.ForeignKey(
                         name: "FK_event_identifiers_events_TraceabilityEventId",
                         column: x => x.TraceabilityEventId,
@@ -132,8 +130,6 @@ namespace VnTrace.Server.Data.Migrations.Sqlite
                 name: "event_references",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
                     TraceabilityEventId = table.Column<long>(type: "INTEGER", nullable: false),
                     Kind = table.Column<byte>(type: "INTEGER", nullable: false),
                     Type = table.Column<string>(type: "TEXT", maxLength: 512, nullable: false),
@@ -141,7 +137,7 @@ namespace VnTrace.Server.Data.Migrations.Sqlite
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_event_references", x => x.Id);
+                    table.PrimaryKey("PK_event_references", x => new { x.TraceabilityEventId, x.Kind, x.Type, x.Value });
                     table.ForeignKey(
                         name: "FK_event_references_events_TraceabilityEventId",
                         column: x => x.TraceabilityEventId,
@@ -167,11 +163,6 @@ namespace VnTrace.Server.Data.Migrations.Sqlite
                 columns: new[] { "OwnerId", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_event_identifiers_TraceabilityEventId",
-                table: "event_identifiers",
-                column: "TraceabilityEventId");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_event_identifiers_Value_Role",
                 table: "event_identifiers",
                 columns: new[] { "Value", "Role" });
@@ -180,11 +171,6 @@ namespace VnTrace.Server.Data.Migrations.Sqlite
                 name: "IX_event_references_Kind_Type_Value",
                 table: "event_references",
                 columns: new[] { "Kind", "Type", "Value" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_event_references_TraceabilityEventId",
-                table: "event_references",
-                column: "TraceabilityEventId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_events_OwnerId_BizLocation_EventTime",

@@ -112,15 +112,13 @@ namespace VnTrace.Server.Data.Migrations.Postgres
                 name: "event_identifiers",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     TraceabilityEventId = table.Column<long>(type: "bigint", nullable: false),
                     Role = table.Column<byte>(type: "smallint", nullable: false),
                     Value = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_event_identifiers", x => x.Id);
+                    table.PrimaryKey("PK_event_identifiers", x => new { x.TraceabilityEventId, x.Role, x.Value });
                     table.ForeignKey(
                         name: "FK_event_identifiers_events_TraceabilityEventId",
                         column: x => x.TraceabilityEventId,
@@ -133,8 +131,6 @@ namespace VnTrace.Server.Data.Migrations.Postgres
                 name: "event_references",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     TraceabilityEventId = table.Column<long>(type: "bigint", nullable: false),
                     Kind = table.Column<byte>(type: "smallint", nullable: false),
                     Type = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: false),
@@ -142,7 +138,7 @@ namespace VnTrace.Server.Data.Migrations.Postgres
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_event_references", x => x.Id);
+                    table.PrimaryKey("PK_event_references", x => new { x.TraceabilityEventId, x.Kind, x.Type, x.Value });
                     table.ForeignKey(
                         name: "FK_event_references_events_TraceabilityEventId",
                         column: x => x.TraceabilityEventId,
@@ -168,11 +164,6 @@ namespace VnTrace.Server.Data.Migrations.Postgres
                 columns: new[] { "OwnerId", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_event_identifiers_TraceabilityEventId",
-                table: "event_identifiers",
-                column: "TraceabilityEventId");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_event_identifiers_Value_Role",
                 table: "event_identifiers",
                 columns: new[] { "Value", "Role" });
@@ -181,11 +172,6 @@ namespace VnTrace.Server.Data.Migrations.Postgres
                 name: "IX_event_references_Kind_Type_Value",
                 table: "event_references",
                 columns: new[] { "Kind", "Type", "Value" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_event_references_TraceabilityEventId",
-                table: "event_references",
-                column: "TraceabilityEventId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_events_OwnerId_BizLocation_EventTime",
