@@ -12,6 +12,8 @@ public enum ResultFormat
 {
     JsonLd,
     Xml,
+    /// <summary>EPCIS 1.2 XML, for older systems that send GS1-EPCIS-Version: 1.2 with Accept: application/xml.</summary>
+    Xml12,
 }
 
 /// <summary>Content negotiation for EPCIS results, and the streamed query documents themselves.</summary>
@@ -34,7 +36,9 @@ public static class EventResults
                 case "application/ld+json" or "application/json" or "application/*" or "*/*":
                     return ResultFormat.JsonLd;
                 case "application/xml" or "text/xml":
-                    return ResultFormat.Xml;
+                    return request.Headers["GS1-EPCIS-Version"].ToString().StartsWith("1.2", StringComparison.Ordinal)
+                        ? ResultFormat.Xml12
+                        : ResultFormat.Xml;
             }
         }
         return null;
@@ -48,10 +52,10 @@ public static class EventResults
     public static IResult QueryDocument(IReadOnlyList<EpcisEvent> events, ResultFormat format, string queryName = "SimpleEventQuery") =>
         new StreamedResult(format, async (stream, ct) =>
         {
-            if (format == ResultFormat.Xml)
+            if (format != ResultFormat.JsonLd)
             {
                 await using var xml = XmlWriter.Create(stream, new XmlWriterSettings { Async = true, Encoding = new UTF8Encoding(false) });
-                EpcisXmlWriter.WriteQueryDocument(xml, events, queryName, null, EpcisXmlVersion.V2_0);
+                EpcisXmlWriter.WriteQueryDocument(xml, events, queryName, null, XmlVersion(format));
                 await xml.FlushAsync();
             }
             else
@@ -66,10 +70,10 @@ public static class EventResults
     public static IResult SingleEvent(EpcisEvent e, ResultFormat format) =>
         new StreamedResult(format, async (stream, ct) =>
         {
-            if (format == ResultFormat.Xml)
+            if (format != ResultFormat.JsonLd)
             {
                 await using var xml = XmlWriter.Create(stream, new XmlWriterSettings { Async = true, Encoding = new UTF8Encoding(false) });
-                EpcisXmlWriter.WriteDocument(xml, new EpcisDocument { CreationDate = DateTimeOffset.UtcNow, Events = [e] }, EpcisXmlVersion.V2_0);
+                EpcisXmlWriter.WriteDocument(xml, new EpcisDocument { CreationDate = DateTimeOffset.UtcNow, Events = [e] }, XmlVersion(format));
                 await xml.FlushAsync();
             }
             else
@@ -80,11 +84,15 @@ public static class EventResults
             }
         });
 
+    private static EpcisXmlVersion XmlVersion(ResultFormat format) => format == ResultFormat.Xml12 ? EpcisXmlVersion.V1_2 : EpcisXmlVersion.V2_0;
+
     private sealed class StreamedResult(ResultFormat format, Func<Stream, CancellationToken, Task> write) : IResult
     {
         public async Task ExecuteAsync(HttpContext httpContext)
         {
-            httpContext.Response.ContentType = format == ResultFormat.Xml ? Xml + "; charset=utf-8" : JsonLd;
+            httpContext.Response.ContentType = format == ResultFormat.JsonLd ? JsonLd : Xml + "; charset=utf-8";
+            if (format == ResultFormat.Xml12)
+                httpContext.Response.Headers["GS1-EPCIS-Version"] = "1.2.0";
             httpContext.Response.Headers[HeaderNames.Vary] = HeaderNames.Accept;
             // The writers are synchronous over a buffer; the buffer goes out asynchronously.
             using var buffer = new MemoryStream();

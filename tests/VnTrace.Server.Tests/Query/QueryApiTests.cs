@@ -149,6 +149,23 @@ public abstract partial class QueryApiTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task Results_come_as_epcis_1_2_xml_when_the_client_asks_for_version_1_2()
+    {
+        var client = await ChainAsync("xml-12");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/events?EQ_bizStep=packing");
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/xml"));
+        request.Headers.Add("GS1-EPCIS-Version", "1.2");
+        var response = await client.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("1.2.0", response.Headers.GetValues("GS1-EPCIS-Version").Single());
+        Assert.Contains("urn:epcglobal:epcis-query:xsd:1", body);
+        var read = VnTrace.Gs1.Epcis.Xml.EpcisXmlReader.ReadDocument(body);
+        Assert.True(read.Success, string.Join("; ", read.Errors));
+        Assert.Equal("urn:uuid:00000000-0000-4000-8000-000000000003", Assert.Single(read.Document!.Events).EventId);
+    }
+
+    [Fact]
     public async Task A_client_accepting_neither_json_nor_xml_gets_406()
     {
         var (_, client) = await App.CreateOrganizationClientAsync("no-format");
