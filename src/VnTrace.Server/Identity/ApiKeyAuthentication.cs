@@ -53,6 +53,7 @@ public static class IdentitySetup
     public static WebApplicationBuilder AddIdentityAndKeys(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<ApiKeyService>();
+        builder.Services.AddMemoryCache();
         builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         builder.Services.AddAuthorizationBuilder()

@@ -1,0 +1,81 @@
+using System.Globalization;
+
+namespace VnTrace.Bench;
+
+/// <summary>Command-line options; the defaults are the figures the performance targets are stated for.</summary>
+public sealed class BenchOptions
+{
+    public string Suite { get; private set; } = "all";
+    public bool Quick { get; private set; }
+    public int CaptureEvents { get; private set; } = 100_000;
+    public int EventsPerDocument { get; private set; } = 100;
+    public int Connections { get; private set; } = 4;
+    public int StoreEvents { get; private set; } = 1_000_000;
+    public int QueryRequests { get; private set; } = 2_000;
+    public int WarmupRequests { get; private set; } = 200;
+    /// <summary>Documents timed step by step in-process for the capture breakdown.</summary>
+    public int BreakdownDocuments { get; private set; } = 100;
+    public int Seed { get; private set; } = 20251;
+    public string? ServerDll { get; private set; }
+    /// <summary>Markdown file whose generated section receives the results; none in --quick mode unless given.</summary>
+    public string? Output { get; private set; }
+    public bool NoOutput { get; private set; }
+    /// <summary>Each load run stops after this long, whatever its count.</summary>
+    public TimeSpan RunDeadline { get; private set; } = TimeSpan.FromMinutes(10);
+
+    public const string Usage = """
+        VnTrace.Bench — capture throughput and query latency of the real server on PostgreSQL.
+          --suite all|capture|query   which suites to run (default all)
+          --quick                     smoke run: 10,000 captured events, 100,000-event query store, 300 requests
+          --capture-events N          events POSTed to /capture (default 100000)
+          --events-per-document N     events per EPCIS document (default 100)
+          --connections N             concurrent HTTP connections (default 4)
+          --store-events N            events in the query store (default 1000000)
+          --query-requests N          measured requests per query kind (default 2000)
+          --warmup-requests N         warm-up requests per query kind (default 200)
+          --breakdown-documents N     documents timed step by step in-process (default 100)
+          --server PATH               VnTrace.Server.dll (default: built beside this benchmark)
+          --output PATH               Markdown file to write results into (default docs/performance.md; none with --quick)
+          --no-output                 print only
+          --seed N                    data generator seed
+        """;
+
+    public static BenchOptions Parse(string[] args)
+    {
+        var o = new BenchOptions();
+        if (args.Contains("--quick"))
+        {
+            o.Quick = true;
+            o.CaptureEvents = 10_000;
+            o.StoreEvents = 100_000;
+            o.QueryRequests = 300;
+            o.WarmupRequests = 50;
+            o.BreakdownDocuments = 20;
+        }
+        for (var i = 0; i < args.Length; i++)
+        {
+            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
+            int Count() { var v = Next(); return int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : throw new ArgumentException($"{args[i - 1]}: '{v}' is not a positive count."); }
+            switch (args[i])
+            {
+                case "--quick": break;
+                case "--suite": o.Suite = Next(); if (o.Suite is not ("all" or "capture" or "query")) throw new ArgumentException("--suite is all, capture or query."); break;
+                case "--capture-events": o.CaptureEvents = Count(); break;
+                case "--events-per-document": o.EventsPerDocument = Count(); break;
+                case "--connections": o.Connections = Count(); break;
+                case "--store-events": o.StoreEvents = Count(); break;
+                case "--query-requests": o.QueryRequests = Count(); break;
+                case "--warmup-requests": o.WarmupRequests = Count(); break;
+                case "--breakdown-documents": o.BreakdownDocuments = Count(); break;
+                case "--seed": o.Seed = Count(); break;
+                case "--server": o.ServerDll = Next(); break;
+                case "--output": o.Output = Next(); break;
+                case "--no-output": o.NoOutput = true; break;
+                default: throw new ArgumentException($"Unknown option {args[i]}.\n{Usage}");
+            }
+        }
+        if (o.CaptureEvents % o.EventsPerDocument != 0 || o.StoreEvents % o.EventsPerDocument != 0)
+            throw new ArgumentException("Event counts must be multiples of --events-per-document.");
+        return o;
+    }
+}

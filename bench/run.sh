@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Builds the server and the load-driver benchmark in Release and runs it; results go into docs/performance.md.
+#   bash bench/run.sh            full run: 100,000 captured events, 1,000,000-event query store (~15-25 min)
+#   bash bench/run.sh --quick    smoke run: 10,000 events / 100,000-event store, prints only
+#   bash bench/run.sh --help     all options
+# Installs the PostgreSQL server with apt-get if missing, as scripts/test.sh does. Everything runs on 127.0.0.1.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need=()
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+command -v runuser >/dev/null 2>&1 || need+=(util-linux)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "Installing benchmark prerequisites: ${need[*]}"
+  if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
+  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+  # The Debian package starts a cluster of its own; the benchmark starts its own server instead.
+  command -v pg_ctlcluster >/dev/null 2>&1 && for c in /etc/postgresql/*/main; do
+    [ -d "$c" ] && $SUDO pg_ctlcluster "$(basename "$(dirname "$c")")" main stop >/dev/null 2>&1 || true
+  done
+fi
+
+# A separate artifacts folder, so a benchmark build never clashes with a development build.
+artifacts="${BENCH_ARTIFACTS:-${TMPDIR:-/tmp}/vntrace-bench-artifacts}"
+dotnet build bench/VnTrace.Bench -c Release --artifacts-path "$artifacts" -nologo -clp:ErrorsOnly
+exec dotnet "$artifacts/bin/VnTrace.Bench/release/VnTrace.Bench.dll" \
+  --server "$artifacts/bin/VnTrace.Server/release/VnTrace.Server.dll" "$@"
