@@ -95,10 +95,27 @@ internal static class DigitalLinkParser
     /// </summary>
     private static readonly Dictionary<string, string> ShortNames = new(StringComparer.Ordinal)
     {
-        ["gtin"] = "01", ["itip"] = "8006", ["cpv"] = "22", ["lot"] = "10", ["ser"] = "21", ["sscc"] = "00",
-        ["gln"] = "414", ["glnx"] = "254", ["party"] = "417", ["gsrnp"] = "8017", ["gsrn"] = "8018", ["gcn"] = "255",
-        ["gdti"] = "253", ["ginc"] = "401", ["gsin"] = "402", ["grai"] = "8003", ["giai"] = "8004", ["cpid"] = "8010",
-        ["cpsn"] = "8011", ["upui"] = "235", ["gmn"] = "8013",
+        ["gtin"] = "01",
+        ["itip"] = "8006",
+        ["cpv"] = "22",
+        ["lot"] = "10",
+        ["ser"] = "21",
+        ["sscc"] = "00",
+        ["gln"] = "414",
+        ["glnx"] = "254",
+        ["party"] = "417",
+        ["gsrnp"] = "8017",
+        ["gsrn"] = "8018",
+        ["gcn"] = "255",
+        ["gdti"] = "253",
+        ["ginc"] = "401",
+        ["gsin"] = "402",
+        ["grai"] = "8003",
+        ["giai"] = "8004",
+        ["cpid"] = "8010",
+        ["cpsn"] = "8011",
+        ["upui"] = "235",
+        ["gmn"] = "8013",
     };
 
     private static bool TryGetPathAi(string segment, [NotNullWhen(true)] out ApplicationIdentifier? ai)

@@ -85,32 +85,32 @@ internal static class DemoProvince
 
     private static EpcisEvent Commission(DateTimeOffset time, string location, string lot, decimal quantity, string uom,
         params (string Name, string Value)[] lotData) => new()
-    {
-        Type = EpcisEventType.ObjectEvent,
-        EventTime = time,
-        EventTimeZoneOffset = "+07:00",
-        Action = EpcisAction.Add,
-        BizStep = "urn:epcglobal:cbv:bizstep:commissioning",
-        Disposition = "urn:epcglobal:cbv:disp:active",
-        QuantityList = [new QuantityElement { EpcClass = lot, Quantity = quantity, Uom = uom }],
-        ReadPoint = Place(location),
-        BizLocation = Place(location),
-        Ilmd = lotData.Select(d => new ExtensionElement { Namespace = Extensions, Prefix = "vnt", LocalName = d.Name, Value = d.Value }).ToList(),
-    };
+        {
+            Type = EpcisEventType.ObjectEvent,
+            EventTime = time,
+            EventTimeZoneOffset = "+07:00",
+            Action = EpcisAction.Add,
+            BizStep = "urn:epcglobal:cbv:bizstep:commissioning",
+            Disposition = "urn:epcglobal:cbv:disp:active",
+            QuantityList = [new QuantityElement { EpcClass = lot, Quantity = quantity, Uom = uom }],
+            ReadPoint = Place(location),
+            BizLocation = Place(location),
+            Ilmd = lotData.Select(d => new ExtensionElement { Namespace = Extensions, Prefix = "vnt", LocalName = d.Name, Value = d.Value }).ToList(),
+        };
 
     private static EpcisEvent Transform(DateTimeOffset time, string location, string input, decimal inputQuantity, string inputUom,
         string output, decimal outputQuantity, string outputUom) => new()
-    {
-        Type = EpcisEventType.TransformationEvent,
-        EventTime = time,
-        EventTimeZoneOffset = "+07:00",
-        BizStep = "urn:epcglobal:cbv:bizstep:commissioning",
-        Disposition = "urn:epcglobal:cbv:disp:active",
-        InputQuantityList = [new QuantityElement { EpcClass = input, Quantity = inputQuantity, Uom = inputUom }],
-        OutputQuantityList = [new QuantityElement { EpcClass = output, Quantity = outputQuantity, Uom = outputUom }],
-        ReadPoint = Place(location),
-        BizLocation = Place(location),
-    };
+        {
+            Type = EpcisEventType.TransformationEvent,
+            EventTime = time,
+            EventTimeZoneOffset = "+07:00",
+            BizStep = "urn:epcglobal:cbv:bizstep:commissioning",
+            Disposition = "urn:epcglobal:cbv:disp:active",
+            InputQuantityList = [new QuantityElement { EpcClass = input, Quantity = inputQuantity, Uom = inputUom }],
+            OutputQuantityList = [new QuantityElement { EpcClass = output, Quantity = outputQuantity, Uom = outputUom }],
+            ReadPoint = Place(location),
+            BizLocation = Place(location),
+        };
 
     private static EpcisEvent Pack(DateTimeOffset time, string location, string pallet, string lot, decimal quantity, string uom) => new()
     {

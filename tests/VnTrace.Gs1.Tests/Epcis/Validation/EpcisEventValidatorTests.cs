@@ -38,20 +38,27 @@ public class EpcisEventValidatorTests
     {
         Assert.Empty(Validate(new EpcisEvent
         {
-            Type = EpcisEventType.AggregationEvent, EventTimeZoneOffset = "-05:00", Action = EpcisAction.Add,
-            ParentId = "urn:epc:id:sscc:0614141.1234567890", EpcList = ["urn:epc:id:sgtin:0614141.107346.2017"],
+            Type = EpcisEventType.AggregationEvent,
+            EventTimeZoneOffset = "-05:00",
+            Action = EpcisAction.Add,
+            ParentId = "urn:epc:id:sscc:0614141.1234567890",
+            EpcList = ["urn:epc:id:sgtin:0614141.107346.2017"],
         }));
         Assert.Empty(Validate(new EpcisEvent
         {
-            Type = EpcisEventType.TransformationEvent, EventTimeZoneOffset = "+00:00",
+            Type = EpcisEventType.TransformationEvent,
+            EventTimeZoneOffset = "+00:00",
             InputQuantityList = [new QuantityElement { EpcClass = "https://id.gs1.org/01/04012345123456/10/L1", Quantity = 3.5m, Uom = "KGM" }],
             OutputEpcList = ["https://example.vn/dl/01/09506000134352/21/X1"],
             Ilmd = [],
         }));
         Assert.Empty(Validate(new EpcisEvent
         {
-            Type = EpcisEventType.AssociationEvent, EventTimeZoneOffset = "+14:00", Action = EpcisAction.Add,
-            ParentId = "urn:epc:id:grai:4012345.55555.987", EpcList = ["urn:epc:id:giai:4000001.12345"],
+            Type = EpcisEventType.AssociationEvent,
+            EventTimeZoneOffset = "+14:00",
+            Action = EpcisAction.Add,
+            ParentId = "urn:epc:id:grai:4012345.55555.987",
+            EpcList = ["urn:epc:id:giai:4000001.12345"],
         }));
     }
 
@@ -135,7 +142,8 @@ public class EpcisEventValidatorTests
     {
         var errors = Validate(new EpcisEvent
         {
-            Type = EpcisEventType.TransformationEvent, EventTimeZoneOffset = "+07:00",
+            Type = EpcisEventType.TransformationEvent,
+            EventTimeZoneOffset = "+07:00",
             InputEpcList = ["urn:epc:id:sgtin:0614141.107346.2018", "urn:epc:id:sscc:0614141.123"],
             OutputQuantityList = [new QuantityElement { EpcClass = "urn:epc:idpat:sgtin:4012345.012345.*", Quantity = -2 }],
         });
@@ -147,7 +155,9 @@ public class EpcisEventValidatorTests
     {
         var errors = Validate(new EpcisEvent
         {
-            Type = EpcisEventType.AggregationEvent, Action = EpcisAction.Add, EventTimeZoneOffset = "+07:00",
+            Type = EpcisEventType.AggregationEvent,
+            Action = EpcisAction.Add,
+            EventTimeZoneOffset = "+07:00",
             ParentId = "urn:epc:id:sscc:0614141.1234567890",
             EpcList = ["urn:epc:id:sgtin:0614141.107346"],
             QuantityList = [new QuantityElement { EpcClass = "not a uri" }],
