@@ -79,7 +79,8 @@ public static class CaptureBreakdown
         var ms = names.ToDictionary(x => x, _ => new List<double>());
         var cpu = names.ToDictionary(x => x, _ => CpuUsage.None);
         var meter = new CpuMeter(-1, pg.Port);
-        await using var serviceDb = Db.Context(cs);
+        // The recorder also sees the service's SQL, so the look-up's plan below is the server's own query.
+        await using var serviceDb = Db.Context(cs, recorder);
         // With the writer the server registers for PostgreSQL.
         var service = new CaptureService(serviceDb, new PostgresCopyEventWriter(), TimeProvider.System, NullLogger<CaptureService>.Instance);
         int efCommands = 0, efInserts = 0;
@@ -122,8 +123,7 @@ public static class CaptureBreakdown
             // CaptureService.StoredHashesAsync: which eventIDs the owner already has.
             t = Stopwatch.GetTimestamp();
             var ids = hashes.Distinct().ToList();
-            var existing = await db.Events.Where(e => e.OwnerId == owner && ids.Contains(e.EventId))
-                .Select(e => new { e.EventId, e.ContentHash, e.HasErrorDeclaration }).ToListAsync();
+            var existing = await service.StoredHashesAsync(owner, ids, CancellationToken.None);
             Add("lookup", t);
             if (d == n - 1)
                 lookupPlan = await ExplainAsync(cs, recorder);
@@ -203,7 +203,7 @@ public static class CaptureBreakdown
             S("read", "`EpcisJsonReader.ReadDocument`: JSON parse, structure, then the validator"),
             S("validate", "`EpcisEventValidator.Validate` per event", part: true),
             S("hash", "`EventHash.Compute` per event (CBV 2.0 pre-hash + SHA-256)"),
-            S("lookup", "EF query of the owner's existing eventIDs"),
+            S("lookup", "`CaptureService.StoredHashesAsync`: one unique-index probe per eventID"),
             S("map", "`CaptureService.ToEntity`: canonical identifiers + stored JSON"),
             S("serialize", "`StoredEventFormat.Serialize` per event", part: true),
             S("save", $"EF path (`EfEventWriter`, Postgres before c29f7ea): Add() + SaveChanges, {efCommands} command(s) holding {efInserts} INSERT statements"),

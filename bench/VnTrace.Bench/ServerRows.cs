@@ -1,4 +1,3 @@
-using System.Reflection;
 using VnTrace.Gs1.Epcis;
 using VnTrace.Gs1.Epcis.Hashing;
 using VnTrace.Gs1.Epcis.Json;
@@ -9,19 +8,14 @@ namespace VnTrace.Bench;
 
 /// <summary>
 /// The rows the server stores for a document, made by the server's own code: the library's reader, the CBV event
-/// hash, and <c>CaptureService.ToEntity</c> (internal, so bound once by reflection rather than copied here: a copy
-/// would drift from what the server writes).
+/// hash, and <c>CaptureService.ToEntity</c> (internal, visible to the benchmark: a copy would drift from what the
+/// server writes).
 /// </summary>
 public static class ServerRows
 {
-    private static readonly Func<Guid, Guid, EpcisEvent, string, string, DateTime, TraceabilityEvent> ToEntityMethod =
-        (typeof(CaptureService).GetMethod("ToEntity", BindingFlags.NonPublic | BindingFlags.Static)
-            ?? throw new InvalidOperationException("CaptureService.ToEntity(ownerId, captureId, event, eventId, hash, recordTime) was not found; update ServerRows to the server's row mapping."))
-        .CreateDelegate<Func<Guid, Guid, EpcisEvent, string, string, DateTime, TraceabilityEvent>>();
-
     /// <summary>The server's mapping of one event to its rows (events, event_identifiers, event_references).</summary>
     public static TraceabilityEvent ToEntity(Guid owner, Guid captureId, EpcisEvent e, string eventId, string hash, DateTime recordTime) =>
-        ToEntityMethod(owner, captureId, e, eventId, hash, recordTime);
+        CaptureService.ToEntity(owner, captureId, e, eventId, hash, recordTime);
 
     /// <summary>Parses a document as POST /capture does and maps every event as CaptureService does for a new event.</summary>
     public static (List<TraceabilityEvent> Events, CaptureJob Job) FromDocument(byte[] body, Guid owner, DateTime recordTime) =>

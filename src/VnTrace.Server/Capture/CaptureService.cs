@@ -110,7 +110,7 @@ public sealed class CaptureService(VnTraceDbContext db, IEventWriter writer, Tim
         return new CaptureOutcome(job, errors, isConflict);
     }
 
-    private async Task<Dictionary<string, string>> StoredHashesAsync(Guid ownerId, List<string> eventIds, CancellationToken ct)
+    internal async Task<Dictionary<string, string>> StoredHashesAsync(Guid ownerId, List<string> eventIds, CancellationToken ct)
     {
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var chunk in eventIds.Chunk(500))
