@@ -24,7 +24,8 @@ internal static class DemoProvince
     public static readonly DemoOrganization Rice = new("Công ty TNHH Lúa gạo Krông Ana", "6001234568", "8936013");
     public static readonly DemoOrganization Durian = new("HTX Sầu riêng Krông Pắc", "6001234569", "8936014");
     public static readonly DemoOrganization Distributor = new("Công ty CP Phân phối Nông sản Tây Nguyên", "6001234570", "8936015");
-    public static readonly DemoOrganization[] All = [Coffee, Rice, Durian, Distributor];
+    public static readonly DemoOrganization Authority = new("Sở Khoa học và Công nghệ tỉnh Đắk Lắk", "6000000001", "8936000");
+    public static readonly DemoOrganization[] All = [Coffee, Rice, Durian, Distributor, Authority];
 
     private static string Key(string withoutCheckDigit) => withoutCheckDigit + Gs1CheckDigit.ComputeChar(withoutCheckDigit);
 

@@ -23,7 +23,13 @@ public static class DemoSeeder
         if (await db.Organizations.AnyAsync())
             return;
 
-        var organizations = DemoProvince.All.ToDictionary(o => o, o => new Organization { Name = o.Name, TaxCode = o.TaxCode, Gln = o.Gln });
+        var organizations = DemoProvince.All.ToDictionary(o => o, o => new Organization
+        {
+            Name = o.Name,
+            TaxCode = o.TaxCode,
+            Gln = o.Gln,
+            Kind = o == DemoProvince.Authority ? OrganizationKind.Authority : OrganizationKind.Business,
+        });
         db.Organizations.AddRange(organizations.Values);
         await db.SaveChangesAsync();
         db.ChangeTracker.Clear();

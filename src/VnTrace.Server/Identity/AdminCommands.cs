@@ -5,7 +5,7 @@ namespace VnTrace.Server.Identity;
 
 /// <summary>
 /// Command-line administration, run instead of the server:
-/// <c>admin create-organization --name "…" [--gln 893…] [--tax-code …]</c>,
+/// <c>admin create-organization --name "…" [--gln 893…] [--tax-code …] [--authority]</c>,
 /// <c>admin create-key --organization &lt;id&gt; [--name "…"]</c>, <c>admin list-organizations</c>.
 /// </summary>
 public static class AdminCommands
@@ -22,7 +22,15 @@ public static class AdminCommands
             case "create-organization":
                 if (!options.TryGetValue("name", out var name))
                     return Fail(output, "create-organization needs --name.");
-                var organization = new Organization { Name = name, Gln = options.GetValueOrDefault("gln"), TaxCode = options.GetValueOrDefault("tax-code") };
+                if (options.TryGetValue("gln", out var glnText) && !Gs1.Identifiers.Gln.TryParse(glnText, out _, out var glnError))
+                    return Fail(output, $"--gln '{glnText}' is not a valid GLN: {glnError.Message}");
+                var organization = new Organization
+                {
+                    Name = name,
+                    Gln = options.GetValueOrDefault("gln"),
+                    TaxCode = options.GetValueOrDefault("tax-code"),
+                    Kind = options.ContainsKey("authority") ? OrganizationKind.Authority : OrganizationKind.Business,
+                };
                 db.Organizations.Add(organization);
                 await db.SaveChangesAsync();
                 output.WriteLine($"Organization created: {organization.Id} {organization.Name}");
@@ -39,10 +47,10 @@ public static class AdminCommands
                 return 0;
             case "list-organizations":
                 foreach (var o in await db.Organizations.OrderBy(o => o.Name).ToListAsync())
-                    output.WriteLine($"{o.Id}  {o.Gln,-13}  {o.Name}");
+                    output.WriteLine($"{o.Id}  {o.Gln,-13}  {o.Kind,-9}  {o.Name}");
                 return 0;
             default:
-                return Fail(output, "Commands: admin create-organization --name NAME [--gln GLN] [--tax-code CODE] | admin create-key --organization ID [--name NAME] | admin list-organizations");
+                return Fail(output, "Commands: admin create-organization --name NAME [--gln GLN] [--tax-code CODE] [--authority] | admin create-key --organization ID [--name NAME] | admin list-organizations");
         }
     }
 
@@ -59,7 +67,14 @@ public static class AdminCommands
         foreach (var arg in args)
         {
             if (arg.StartsWith("--", StringComparison.Ordinal))
+            {
                 pending = arg[2..];
+                if (pending == "authority")
+                {
+                    result[pending] = "true"; // a flag, no value
+                    pending = null;
+                }
+            }
             else if (pending is not null)
             {
                 result[pending] = arg;

@@ -3,11 +3,21 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace VnTrace.Server.Identity;
 
+/// <summary>What an organization is to the system.</summary>
+public enum OrganizationKind
+{
+    /// <summary>A company, cooperative or household producer: sees its own data and what partners shared with it.</summary>
+    Business = 0,
+    /// <summary>The provincial authority (Sở KH&amp;CN and its standards office): reads everyone's data.</summary>
+    Authority = 1,
+}
+
 /// <summary>A business, cooperative, household producer or authority taking part in the system (a GS1 party).</summary>
 public sealed class Organization
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public required string Name { get; set; }
+    public OrganizationKind Kind { get; set; } = OrganizationKind.Business;
     /// <summary>Vietnamese tax code (mã số thuế), when the organization has one.</summary>
     public string? TaxCode { get; set; }
     /// <summary>The party GLN (location trace code of the organization itself).</summary>

@@ -14,7 +14,7 @@ public sealed partial class AdminCommandsTests(SqliteAppFixture fixture) : IClas
     {
         var output = new StringWriter();
         Assert.Equal(0, await AdminCommands.RunAsync(fixture.App.Services,
-            ["admin", "create-organization", "--name", "HTX Thử nghiệm", "--gln", "8936099000011"], output));
+            ["admin", "create-organization", "--name", "HTX Thử nghiệm", "--gln", "8936099000015"], output));
         var organizationId = OrganizationId().Match(output.ToString()).Groups[1].Value;
 
         output = new StringWriter();
@@ -28,6 +28,7 @@ public sealed partial class AdminCommandsTests(SqliteAppFixture fixture) : IClas
 
     [Theory]
     [InlineData("create-organization")]
+    [InlineData("create-organization", "--name", "X", "--gln", "8936099000012")]
     [InlineData("create-key", "--organization", "not-a-guid")]
     [InlineData("create-key", "--organization", "00000000-0000-0000-0000-000000000001")]
     [InlineData("explode")]

@@ -235,6 +235,9 @@ namespace VnTrace.Server.Data.Migrations.Postgres
                         .HasMaxLength(13)
                         .HasColumnType("character varying(13)");
 
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(300)

@@ -228,6 +228,9 @@ namespace VnTrace.Server.Data.Migrations.Sqlite
                         .HasMaxLength(13)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(300)

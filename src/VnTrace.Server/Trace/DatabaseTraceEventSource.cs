@@ -1,0 +1,64 @@
+using Microsoft.EntityFrameworkCore;
+using VnTrace.Gs1.Epcis;
+using VnTrace.Gs1.Genealogy;
+using VnTrace.Server.Data;
+using VnTrace.Server.Events;
+
+namespace VnTrace.Server.Trace;
+
+/// <summary>Whose events a trace may walk through.</summary>
+/// <param name="OrganizationId">The caller's organization.</param>
+/// <param name="PartyIdentifier">The caller's party as a canonical Digital Link (…/417/{gln}), when it has a GLN.</param>
+/// <param name="SeesEverything">The provincial authority traces through every organization's events.</param>
+public sealed record TraceVisibility(Guid OrganizationId, string? PartyIdentifier, bool SeesEverything);
+
+/// <summary>
+/// Answers the tracer from the event store, one SQL query per frontier: the events naming any frontier identifier
+/// (through the event_identifiers index) that the caller may see — its own, and those a partner shared with it by
+/// naming the caller's party as source or destination (one step back / one step forward, Decree 37/2026 Art. 22).
+/// </summary>
+public sealed class DatabaseTraceEventSource(VnTraceDbContext db, TraceVisibility visibility) : ITraceEventSource
+{
+    public async ValueTask<IReadOnlyList<TraceEvent>> EventsNamingAsync(IReadOnlyCollection<string> identifiers, CancellationToken ct)
+    {
+        var result = new List<TraceEvent>();
+        foreach (var chunk in identifiers.Distinct(StringComparer.Ordinal).Chunk(1000))
+        {
+            var naming = db.EventIdentifiers.Where(i => chunk.Contains(i.Value)).Select(i => i.TraceabilityEventId);
+            var events = db.Events.Where(e => naming.Contains(e.Id));
+            if (!visibility.SeesEverything)
+            {
+                var owner = visibility.OrganizationId;
+                var party = visibility.PartyIdentifier;
+                var sharedWithMe = db.EventReferences
+                    .Where(r => party != null && r.Value == party && (r.Kind == ReferenceKind.Source || r.Kind == ReferenceKind.Destination))
+                    .Select(r => r.TraceabilityEventId);
+                events = events.Where(e => e.OwnerId == owner || sharedWithMe.Contains(e.Id));
+            }
+            var rows = await events.Select(e => new { e.EventId, e.Json }).ToListAsync(ct);
+            result.AddRange(rows.Select(r => Project(r.EventId, StoredEventFormat.Deserialize(r.Json))));
+        }
+        return result;
+    }
+
+    /// <summary>The tracer's view of a stored event, identifiers in canonical form.</summary>
+    internal static TraceEvent Project(string eventId, EpcisEvent e) => new(
+        eventId,
+        e.Type,
+        e.Action,
+        e.EventTime,
+        e.BizStep,
+        e.ReadPoint is null ? null : Identifiers.Canonical(e.ReadPoint),
+        e.BizLocation is null ? null : Identifiers.Canonical(e.BizLocation),
+        [.. e.EpcList.Select(Identifiers.Canonical)],
+        [.. e.QuantityList.Select(Quantity)],
+        e.ParentId is null ? null : Identifiers.Canonical(e.ParentId),
+        [.. e.InputEpcList.Select(Identifiers.Canonical)],
+        [.. e.InputQuantityList.Select(Quantity)],
+        [.. e.OutputEpcList.Select(Identifiers.Canonical)],
+        [.. e.OutputQuantityList.Select(Quantity)],
+        [.. e.SourceList.Select(s => (s.Type, Identifiers.Canonical(s.Value)))],
+        [.. e.DestinationList.Select(d => (d.Type, Identifiers.Canonical(d.Value)))]);
+
+    private static TraceQuantity Quantity(QuantityElement q) => new(Identifiers.Canonical(q.EpcClass), q.Quantity, q.Uom);
+}
