@@ -4,6 +4,7 @@ using VnTrace.Server.Data;
 using VnTrace.Server.Demo;
 using VnTrace.Server.Identity;
 using VnTrace.Server.Query;
+using VnTrace.Server.Trace;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddData();
@@ -11,6 +12,7 @@ builder.AddEpcisProblems();
 builder.AddIdentityAndKeys();
 builder.AddCapture();
 builder.AddQuery();
+builder.AddTrace();
 builder.AddApiDocs();
 
 var app = builder.Build();
@@ -31,6 +33,7 @@ app.MapApiDocs();
 app.MapGet("/health", () => TypedResults.Text("ok")).ExcludeFromDescription();
 app.MapCaptureApi();
 app.MapQueryApi();
+app.MapTraceApi();
 app.MapFallbackToFile("/", "index.html");
 
 app.Run();

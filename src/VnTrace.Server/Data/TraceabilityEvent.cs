@@ -130,6 +130,8 @@ internal sealed class EventReferenceConfiguration : IEntityTypeConfiguration<Eve
         b.HasKey(r => new { r.TraceabilityEventId, r.Kind, r.Type, r.Value });
         b.Property(r => r.Type).HasMaxLength(512);
         b.Property(r => r.Value).HasMaxLength(512);
-        b.HasIndex(r => new { r.Kind, r.Type, r.Value });
+        // Value first: the EQ_source_/EQ_destination_/EQ_bizTransaction_ parameters, partner visibility ("events that
+        // name my party") and traces that start at a party all look a value up.
+        b.HasIndex(r => new { r.Value, r.Kind, r.Type });
     }
 }

@@ -179,16 +179,10 @@ public sealed class EventQuery
     private static string? ParseTime(string name, string raw, Action<DateTime> set)
     {
         // A time without offset is ambiguous: refuse it, as for eventTime in documents.
-        if (!DateTimeOffset.TryParse(raw, CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) || !HasOffset(raw))
+        if (!Api.EpcisDateTimes.TryParseWithOffset(raw, out var t))
             return $"{name} '{raw}' is not a date-time with a time-zone offset (e.g. 2026-01-31T08:00:00+07:00).";
         set(t.UtcDateTime);
         return null;
-    }
-
-    private static bool HasOffset(string raw)
-    {
-        var timePart = raw.IndexOf('T') is var i and >= 0 ? raw[i..] : raw;
-        return timePart.EndsWith('Z') || timePart.EndsWith('z') || timePart.Contains('+') || timePart.LastIndexOf('-') > 0;
     }
 
     private static string? ParseCount(string name, string raw, int min, int max, Action<int> set)

@@ -25,6 +25,10 @@ public sealed class DatabaseTraceEventSource(VnTraceDbContext db, TraceVisibilit
         foreach (var chunk in identifiers.Distinct(StringComparer.Ordinal).Chunk(1000))
         {
             var naming = db.EventIdentifiers.Where(i => chunk.Contains(i.Value)).Select(i => i.TraceabilityEventId);
+            // A party or a location (…/417/…, …/414/…) is named as a source or destination rather than as an EPC.
+            var partiesAndPlaces = chunk.Where(IsPartyOrLocation).ToArray();
+            if (partiesAndPlaces.Length > 0)
+                naming = naming.Concat(db.EventReferences.Where(r => partiesAndPlaces.Contains(r.Value)).Select(r => r.TraceabilityEventId));
             var events = db.Events.Where(e => naming.Contains(e.Id));
             if (!visibility.SeesEverything)
             {
@@ -40,6 +44,10 @@ public sealed class DatabaseTraceEventSource(VnTraceDbContext db, TraceVisibilit
         }
         return result;
     }
+
+    private static bool IsPartyOrLocation(string identifier) =>
+        identifier.StartsWith("https://id.gs1.org/417/", StringComparison.Ordinal)
+        || identifier.StartsWith("https://id.gs1.org/414/", StringComparison.Ordinal);
 
     /// <summary>The tracer's view of a stored event, identifiers in canonical form.</summary>
     internal static TraceEvent Project(string eventId, EpcisEvent e) => new(

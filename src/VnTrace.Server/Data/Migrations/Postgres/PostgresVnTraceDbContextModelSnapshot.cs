@@ -95,7 +95,7 @@ namespace VnTrace.Server.Data.Migrations.Postgres
 
                     b.HasKey("TraceabilityEventId", "Kind", "Type", "Value");
 
-                    b.HasIndex("Kind", "Type", "Value");
+                    b.HasIndex("Value", "Kind", "Type");
 
                     b.ToTable("event_references", (string)null);
                 });

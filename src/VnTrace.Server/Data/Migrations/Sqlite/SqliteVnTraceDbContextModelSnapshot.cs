@@ -90,7 +90,7 @@ namespace VnTrace.Server.Data.Migrations.Sqlite
 
                     b.HasKey("TraceabilityEventId", "Kind", "Type", "Value");
 
-                    b.HasIndex("Kind", "Type", "Value");
+                    b.HasIndex("Value", "Kind", "Type");
 
                     b.ToTable("event_references", (string)null);
                 });
