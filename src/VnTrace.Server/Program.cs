@@ -4,6 +4,7 @@ using VnTrace.Server.Data;
 using VnTrace.Server.Demo;
 using VnTrace.Server.Identity;
 using VnTrace.Server.Query;
+using VnTrace.Server.Recall;
 using VnTrace.Server.Trace;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -13,6 +14,7 @@ builder.AddIdentityAndKeys();
 builder.AddCapture();
 builder.AddQuery();
 builder.AddTrace();
+builder.AddRecall();
 builder.AddApiDocs();
 
 var app = builder.Build();
@@ -34,6 +36,7 @@ app.MapGet("/health", () => TypedResults.Text("ok")).ExcludeFromDescription();
 app.MapCaptureApi();
 app.MapQueryApi();
 app.MapTraceApi();
+app.MapRecallApi();
 app.MapFallbackToFile("/", "index.html");
 
 app.Run();

@@ -14,6 +14,9 @@ public abstract class VnTraceDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<EventIdentifier> EventIdentifiers => Set<EventIdentifier>();
     public DbSet<EventReference> EventReferences => Set<EventReference>();
     public DbSet<Capture.CaptureJob> CaptureJobs => Set<Capture.CaptureJob>();
+    public DbSet<Recall.RecallCampaign> RecallCampaigns => Set<Recall.RecallCampaign>();
+    public DbSet<Recall.RecallLot> RecallLots => Set<Recall.RecallLot>();
+    public DbSet<Recall.RecallNotice> RecallNotices => Set<Recall.RecallNotice>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(VnTraceDbContext).Assembly);

@@ -14,10 +14,12 @@ namespace VnTrace.Server.Tests.Trace;
 /// </summary>
 public sealed class TraceChain
 {
-    public const string LotA = "https://id.gs1.org/01/08936012000108/10/FA-1";
-    public const string LotB = "https://id.gs1.org/01/08936013000107/10/FB-1";
-    public const string LotP = "https://id.gs1.org/01/08936014000106/10/BLEND-1";
-    public const string LotX = "https://id.gs1.org/01/08936015000105/10/CX-1";
+    // Lots are numbered per chain, so chains captured into one store by several tests never meet.
+    public required string LotA { get; init; }
+    public required string LotB { get; init; }
+    public required string LotP { get; init; }
+    public required string LotX { get; init; }
+    public required string Run { get; init; }
 
     public required Party FarmA { get; init; }
     public required Party FarmB { get; init; }
@@ -39,6 +41,11 @@ public sealed class TraceChain
         var suffix = Interlocked.Increment(ref chains).ToString("0000", System.Globalization.CultureInfo.InvariantCulture);
         var chain = new TraceChain
         {
+            Run = suffix,
+            LotA = $"https://id.gs1.org/01/08936012000108/10/FA-{suffix}",
+            LotB = $"https://id.gs1.org/01/08936013000107/10/FB-{suffix}",
+            LotP = $"https://id.gs1.org/01/08936014000106/10/BLEND-{suffix}",
+            LotX = $"https://id.gs1.org/01/08936015000105/10/CX-{suffix}",
             FarmA = await PartyAsync(app, "893601" + suffix[..4] + "01", OrganizationKind.Business),
             FarmB = await PartyAsync(app, "893601" + suffix[..4] + "02", OrganizationKind.Business),
             Processor = await PartyAsync(app, "893601" + suffix[..4] + "03", OrganizationKind.Business),
@@ -46,15 +53,15 @@ public sealed class TraceChain
             Unrelated = await PartyAsync(app, "893601" + suffix[..4] + "05", OrganizationKind.Business),
             Authority = await PartyAsync(app, "893601" + suffix[..4] + "06", OrganizationKind.Authority),
         };
-        await Capture(chain.FarmA, Harvest(LotA, "2026-09-01T07:00:00+07:00"), Ship(LotA, chain.FarmA, chain.Processor, "2026-09-02T07:00:00+07:00"));
-        await Capture(chain.FarmB, Harvest(LotB, "2026-09-01T08:00:00+07:00"), Ship(LotB, chain.FarmB, chain.Processor, "2026-09-02T08:00:00+07:00"));
+        await Capture(chain.FarmA, Harvest(chain.LotA, "2026-09-01T07:00:00+07:00"), Ship(chain.LotA, chain.FarmA, chain.Processor, "2026-09-02T07:00:00+07:00"));
+        await Capture(chain.FarmB, Harvest(chain.LotB, "2026-09-01T08:00:00+07:00"), Ship(chain.LotB, chain.FarmB, chain.Processor, "2026-09-02T08:00:00+07:00"));
         await Capture(chain.Processor,
-            Receive(LotA, chain.FarmA, chain.Processor, "2026-09-03T07:00:00+07:00"),
-            Receive(LotB, chain.FarmB, chain.Processor, "2026-09-03T08:00:00+07:00"),
-            Transform([LotA, LotB], LotP, "2026-09-04T07:00:00+07:00"),
-            Ship(LotP, chain.Processor, chain.Retailer, "2026-09-05T07:00:00+07:00"));
-        await Capture(chain.Retailer, Receive(LotP, chain.Processor, chain.Retailer, "2026-09-06T07:00:00+07:00"));
-        await Capture(chain.Unrelated, Harvest(LotX, "2026-09-01T09:00:00+07:00"), Transform([LotX], LotP, "2026-09-04T09:00:00+07:00"));
+            Receive(chain.LotA, chain.FarmA, chain.Processor, "2026-09-03T07:00:00+07:00"),
+            Receive(chain.LotB, chain.FarmB, chain.Processor, "2026-09-03T08:00:00+07:00"),
+            Transform([chain.LotA, chain.LotB], chain.LotP, "2026-09-04T07:00:00+07:00"),
+            Ship(chain.LotP, chain.Processor, chain.Retailer, "2026-09-05T07:00:00+07:00"));
+        await Capture(chain.Retailer, Receive(chain.LotP, chain.Processor, chain.Retailer, "2026-09-06T07:00:00+07:00"));
+        await Capture(chain.Unrelated, Harvest(chain.LotX, "2026-09-01T09:00:00+07:00"), Transform([chain.LotX], chain.LotP, "2026-09-04T09:00:00+07:00"));
         return chain;
     }
 

@@ -255,6 +255,102 @@ namespace VnTrace.Server.Data.Migrations.Postgres
                     b.ToTable("organizations", (string)null);
                 });
 
+            modelBuilder.Entity("VnTrace.Server.Recall.RecallCampaign", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("AffectedTruncated")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ClosingNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("InitiatorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InitiatorId", "OpenedAt");
+
+                    b.ToTable("recall_campaigns", (string)null);
+                });
+
+            modelBuilder.Entity("VnTrace.Server.Recall.RecallLot", b =>
+                {
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Identifier")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<bool>("Named")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("CampaignId", "Identifier");
+
+                    b.HasIndex("Identifier");
+
+                    b.ToTable("recall_lots", (string)null);
+                });
+
+            modelBuilder.Entity("VnTrace.Server.Recall.RecallNotice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("AcknowledgedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime>("NotifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal?>("QuantityReceived")
+                        .HasColumnType("numeric");
+
+                    b.Property<decimal?>("QuantityRecovered")
+                        .HasColumnType("numeric");
+
+                    b.Property<string>("Uom")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("CampaignId", "OrganizationId")
+                        .IsUnique();
+
+                    b.ToTable("recall_notices", (string)null);
+                });
+
             modelBuilder.Entity("VnTrace.Server.Capture.CaptureJob", b =>
                 {
                     b.HasOne("VnTrace.Server.Identity.Organization", null)
@@ -300,11 +396,51 @@ namespace VnTrace.Server.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("VnTrace.Server.Recall.RecallCampaign", b =>
+                {
+                    b.HasOne("VnTrace.Server.Identity.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("InitiatorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("VnTrace.Server.Recall.RecallLot", b =>
+                {
+                    b.HasOne("VnTrace.Server.Recall.RecallCampaign", null)
+                        .WithMany("Lots")
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("VnTrace.Server.Recall.RecallNotice", b =>
+                {
+                    b.HasOne("VnTrace.Server.Recall.RecallCampaign", null)
+                        .WithMany("Notices")
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("VnTrace.Server.Identity.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("VnTrace.Server.Data.TraceabilityEvent", b =>
                 {
                     b.Navigation("Identifiers");
 
                     b.Navigation("References");
+                });
+
+            modelBuilder.Entity("VnTrace.Server.Recall.RecallCampaign", b =>
+                {
+                    b.Navigation("Lots");
+
+                    b.Navigation("Notices");
                 });
 #pragma warning restore 612, 618
         }

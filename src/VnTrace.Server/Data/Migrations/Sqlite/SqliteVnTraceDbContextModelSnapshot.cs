@@ -248,6 +248,102 @@ namespace VnTrace.Server.Data.Migrations.Sqlite
                     b.ToTable("organizations", (string)null);
                 });
 
+            modelBuilder.Entity("VnTrace.Server.Recall.RecallCampaign", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("AffectedTruncated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClosingNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InitiatorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OpenedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InitiatorId", "OpenedAt");
+
+                    b.ToTable("recall_campaigns", (string)null);
+                });
+
+            modelBuilder.Entity("VnTrace.Server.Recall.RecallLot", b =>
+                {
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Identifier")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Named")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CampaignId", "Identifier");
+
+                    b.HasIndex("Identifier");
+
+                    b.ToTable("recall_lots", (string)null);
+                });
+
+            modelBuilder.Entity("VnTrace.Server.Recall.RecallNotice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AcknowledgedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NotifiedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("QuantityReceived")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("QuantityRecovered")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Uom")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("CampaignId", "OrganizationId")
+                        .IsUnique();
+
+                    b.ToTable("recall_notices", (string)null);
+                });
+
             modelBuilder.Entity("VnTrace.Server.Capture.CaptureJob", b =>
                 {
                     b.HasOne("VnTrace.Server.Identity.Organization", null)
@@ -293,11 +389,51 @@ namespace VnTrace.Server.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("VnTrace.Server.Recall.RecallCampaign", b =>
+                {
+                    b.HasOne("VnTrace.Server.Identity.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("InitiatorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("VnTrace.Server.Recall.RecallLot", b =>
+                {
+                    b.HasOne("VnTrace.Server.Recall.RecallCampaign", null)
+                        .WithMany("Lots")
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("VnTrace.Server.Recall.RecallNotice", b =>
+                {
+                    b.HasOne("VnTrace.Server.Recall.RecallCampaign", null)
+                        .WithMany("Notices")
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("VnTrace.Server.Identity.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("VnTrace.Server.Data.TraceabilityEvent", b =>
                 {
                     b.Navigation("Identifiers");
 
                     b.Navigation("References");
+                });
+
+            modelBuilder.Entity("VnTrace.Server.Recall.RecallCampaign", b =>
+                {
+                    b.Navigation("Lots");
+
+                    b.Navigation("Notices");
                 });
 #pragma warning restore 612, 618
         }

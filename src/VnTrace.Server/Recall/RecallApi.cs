@@ -1,0 +1,130 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.EntityFrameworkCore;
+using VnTrace.Gs1.Epcis;
+using VnTrace.Server.Api;
+using VnTrace.Server.Data;
+using VnTrace.Server.Identity;
+
+namespace VnTrace.Server.Recall;
+
+/// <summary>
+/// Recall campaigns over the API: open one (authority, or a business for its own lots), see who is affected and how
+/// much reached them, acknowledge a notice with the quantity recovered, close the campaign.
+/// </summary>
+public static class RecallApi
+{
+    public static WebApplicationBuilder AddRecall(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<RecallService>();
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapRecallApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/recalls").RequireAuthorization("ApiKey").WithTags("Recall");
+        group.MapPost("", Open).WithSummary("Open a recall of lots, units or containers; every business they reached is notified.");
+        group.MapGet("", List).WithSummary("Recalls the caller opened, or was notified of (the authority sees all).");
+        group.MapGet("/{id:guid}", Get).WithSummary("One recall: lots, affected businesses, quantities, acknowledgements.");
+        group.MapPost("/{id:guid}/acknowledgement", Acknowledge).WithSummary("An affected business acknowledges its notice and reports what it recovered.");
+        group.MapPost("/{id:guid}/close", Close).WithSummary("The initiator (or the authority) closes the recall.");
+        return app;
+    }
+
+    public sealed record OpenRequest(string[]? Lots, string? Reason);
+    public sealed record AcknowledgeRequest(decimal? QuantityRecovered, string? Note);
+    public sealed record CloseRequest(string? Note);
+
+    internal static async Task<IResult> Open(HttpContext http, RecallService recalls, VnTraceDbContext db, OpenRequest request, CancellationToken ct)
+    {
+        var (campaign, refusal) = await recalls.OpenAsync(http.User.OrganizationId(), request.Lots ?? [], request.Reason ?? "", ct);
+        if (refusal is not null)
+            return Problem(refusal);
+        var document = await DocumentAsync(db, campaign!.Id, http.User.OrganizationId(), ct);
+        return TypedResults.Json(document, RecallJson.Default.RecallDocument, statusCode: StatusCodes.Status201Created);
+    }
+
+    internal static async Task<IResult> List(HttpContext http, VnTraceDbContext db, CancellationToken ct)
+    {
+        var caller = http.User.OrganizationId();
+        var isAuthority = await IsAuthorityAsync(db, caller, ct);
+        var ids = await db.RecallCampaigns
+            .Where(c => isAuthority || c.InitiatorId == caller || c.Notices.Any(n => n.OrganizationId == caller))
+            .OrderByDescending(c => c.OpenedAt).Select(c => c.Id).Take(200).ToListAsync(ct);
+        var documents = new List<RecallDocument>();
+        foreach (var id in ids)
+            documents.Add((await DocumentAsync(db, id, caller, ct))!);
+        return TypedResults.Json(documents, RecallJson.Default.ListRecallDocument);
+    }
+
+    internal static async Task<IResult> Get(HttpContext http, VnTraceDbContext db, Guid id, CancellationToken ct)
+    {
+        var document = await DocumentAsync(db, id, http.User.OrganizationId(), ct);
+        return document is null
+            ? EpcisProblems.NotFound($"There is no recall {id} that you opened or were notified of.")
+            : TypedResults.Json(document, RecallJson.Default.RecallDocument);
+    }
+
+    internal static async Task<IResult> Acknowledge(HttpContext http, RecallService recalls, VnTraceDbContext db, Guid id, AcknowledgeRequest request, CancellationToken ct)
+    {
+        var refusal = await recalls.AcknowledgeAsync(id, http.User.OrganizationId(), request.QuantityRecovered, request.Note, ct);
+        return refusal is not null ? Problem(refusal) : TypedResults.Json((await DocumentAsync(db, id, http.User.OrganizationId(), ct))!, RecallJson.Default.RecallDocument);
+    }
+
+    internal static async Task<IResult> Close(HttpContext http, RecallService recalls, VnTraceDbContext db, Guid id, CloseRequest request, CancellationToken ct)
+    {
+        var caller = http.User.OrganizationId();
+        var refusal = await recalls.CloseAsync(id, caller, await IsAuthorityAsync(db, caller, ct), request.Note, ct);
+        return refusal is not null ? Problem(refusal) : TypedResults.Json((await DocumentAsync(db, id, caller, ct))!, RecallJson.Default.RecallDocument);
+    }
+
+    private static Task<bool> IsAuthorityAsync(VnTraceDbContext db, Guid organizationId, CancellationToken ct) =>
+        db.Organizations.AnyAsync(o => o.Id == organizationId && o.Kind == OrganizationKind.Authority, ct);
+
+    /// <summary>
+    /// The campaign as the caller may see it: the initiator and the authority see every notice, an affected business
+    /// its own; anyone else sees nothing (null).
+    /// </summary>
+    private static async Task<RecallDocument?> DocumentAsync(VnTraceDbContext db, Guid id, Guid caller, CancellationToken ct)
+    {
+        var campaign = await db.RecallCampaigns.Include(c => c.Notices).FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (campaign is null)
+            return null;
+        var seesAll = campaign.InitiatorId == caller || await IsAuthorityAsync(db, caller, ct);
+        var notices = seesAll ? campaign.Notices : campaign.Notices.Where(n => n.OrganizationId == caller).ToList();
+        if (!seesAll && notices.Count == 0)
+            return null;
+        var organizationIds = notices.Select(n => n.OrganizationId).Append(campaign.InitiatorId).ToList();
+        var names = await db.Organizations.Where(o => organizationIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        var lots = await db.RecallLots.Where(l => l.CampaignId == id).ToListAsync(ct);
+        return new RecallDocument(
+            campaign.Id, names[campaign.InitiatorId], campaign.Reason, campaign.Status, campaign.OpenedAt, campaign.ClosedAt, campaign.ClosingNote,
+            [.. lots.Where(l => l.Named).Select(l => l.Identifier).Order(StringComparer.Ordinal)],
+            seesAll ? [.. lots.Where(l => !l.Named).Select(l => l.Identifier).Order(StringComparer.Ordinal)] : [],
+            campaign.AffectedTruncated,
+            notices.Count(n => n.AcknowledgedAt is not null), notices.Count,
+            [.. notices.OrderBy(n => names[n.OrganizationId], StringComparer.Ordinal).Select(n => new RecallNoticeDocument(
+                n.OrganizationId, names[n.OrganizationId], n.QuantityReceived, n.Uom, n.NotifiedAt, n.AcknowledgedAt, n.QuantityRecovered, n.Note))]);
+    }
+
+    private static IResult Problem(RecallRefusal refusal) => refusal.Status switch
+    {
+        404 => EpcisProblems.NotFound(refusal.Message),
+        403 => EpcisProblems.Result(403, EpcisExceptionType.Security, refusal.Message),
+        409 => EpcisProblems.Result(409, EpcisExceptionType.Conflict, refusal.Message),
+        _ => EpcisProblems.Result(refusal.Status, EpcisExceptionType.Validation, refusal.Message),
+    };
+}
+
+public sealed record RecallDocument(
+    Guid Id, string Initiator, string Reason, RecallStatus Status, DateTime OpenedAt, DateTime? ClosedAt, string? ClosingNote,
+    string[] Lots, string[] Downstream, bool AffectedTruncated, int Acknowledged, int Notified, RecallNoticeDocument[] Notices);
+
+public sealed record RecallNoticeDocument(
+    Guid OrganizationId, string Organization, decimal? QuantityReceived, string? Uom, DateTime NotifiedAt, DateTime? AcknowledgedAt,
+    decimal? QuantityRecovered, string? Note);
+
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UseStringEnumConverter = true)]
+[JsonSerializable(typeof(RecallDocument))]
+[JsonSerializable(typeof(List<RecallDocument>))]
+internal sealed partial class RecallJson : JsonSerializerContext;

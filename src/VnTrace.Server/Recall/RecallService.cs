@@ -1,0 +1,165 @@
+using Microsoft.EntityFrameworkCore;
+using VnTrace.Gs1.Genealogy;
+using VnTrace.Gs1.Identifiers;
+using VnTrace.Server.Data;
+using VnTrace.Server.Identity;
+using VnTrace.Server.Trace;
+
+namespace VnTrace.Server.Recall;
+
+/// <summary>
+/// Another way to tell a business about a recall besides the in-app notice (e-mail, SMS…). None is registered by
+/// default; an adapter registered in DI is called for every notice once the campaign is stored.
+/// </summary>
+public interface IRecallNotificationChannel
+{
+    Task NotifyAsync(RecallCampaign campaign, RecallNotice notice, CancellationToken ct);
+}
+
+/// <summary>Why a recall request was refused, in words for the problem response.</summary>
+public sealed record RecallRefusal(int Status, string Message);
+
+/// <summary>
+/// Opens recall campaigns from the genealogy (every business and quantity the recalled lots reached, within what the
+/// initiator may see), records acknowledgements and closes campaigns.
+/// </summary>
+public sealed class RecallService(VnTraceDbContext db, TraceOptions traceOptions, IEnumerable<IRecallNotificationChannel> channels, TimeProvider clock)
+{
+    public async Task<(RecallCampaign? Campaign, RecallRefusal? Refusal)> OpenAsync(Guid initiatorId, IReadOnlyList<string> lots, string reason, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(reason) || reason.Length > 2000)
+            return (null, new(400, "reason is required (at most 2,000 characters): say what is wrong with the goods."));
+        if (lots.Count is 0 or > 100)
+            return (null, new(400, "lots must name from 1 to 100 lots, units or containers (Digital Link or EPC URI)."));
+        var canonical = new List<string>();
+        foreach (var lot in lots)
+        {
+            if (!EpcDigitalLink.TryToCanonicalDigitalLink(lot, out var id))
+                return (null, new(400, $"'{lot}' is not a GS1 Digital Link or EPC URI."));
+            canonical.Add(id);
+        }
+        canonical = canonical.Distinct(StringComparer.Ordinal).ToList();
+
+        var initiator = await db.Organizations.Where(o => o.Id == initiatorId).Select(o => new { o.Kind, o.Gln }).SingleAsync(ct);
+        var isAuthority = initiator.Kind == OrganizationKind.Authority;
+        if (!isAuthority)
+        {
+            // A business recalls its own products: lots named by events it captured itself.
+            var own = await db.EventIdentifiers
+                .Where(i => canonical.Contains(i.Value) && db.Events.Any(e => e.Id == i.TraceabilityEventId && e.OwnerId == initiatorId))
+                .Select(i => i.Value).Distinct().ToListAsync(ct);
+            var foreign = canonical.Except(own, StringComparer.Ordinal).ToList();
+            if (foreign.Count > 0)
+                return (null, new(403, $"A business may recall only lots it recorded itself; not {string.Join(", ", foreign)}."));
+        }
+
+        var partyId = initiator.Gln is null ? null : $"https://id.gs1.org/417/{initiator.Gln}";
+        var source = new DatabaseTraceEventSource(db, new TraceVisibility(initiatorId, partyId, isAuthority));
+        var limits = new TraceLimits { MaxNodes = traceOptions.MaxNodes, MaxDepth = traceOptions.MaxDepth };
+        var downstream = new HashSet<string>(StringComparer.Ordinal);
+        var received = new Dictionary<string, (decimal? Quantity, string? Uom)>(StringComparer.Ordinal);
+        var truncated = false;
+        foreach (var lot in canonical)
+        {
+            var graph = await GenealogyTracer.TraceAsync(lot, TraceDirection.Forward, TraceWindow.Unbounded, source, limits, ct);
+            if (graph.StartUnknown)
+                return (null, new(404, $"No event you can see names '{lot}'."));
+            truncated |= graph.Truncated;
+            foreach (var node in graph.Nodes.Where(n => n.Kind is TraceNodeKind.Lot or TraceNodeKind.Unit or TraceNodeKind.Container))
+                downstream.Add(node.Id);
+            AddReceived(graph, received);
+        }
+
+        // Parties are GLNs (…/417/{gln}); the businesses on the platform with that GLN are notified.
+        var glns = received.Keys.Where(p => p != partyId).Select(p => p[(p.LastIndexOf('/') + 1)..]).ToList();
+        var affected = await db.Organizations.Where(o => o.Gln != null && glns.Contains(o.Gln))
+            .Select(o => new { o.Id, o.Gln }).ToListAsync(ct);
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var campaign = new RecallCampaign
+        {
+            InitiatorId = initiatorId,
+            Reason = reason.Trim(),
+            OpenedAt = now,
+            AffectedTruncated = truncated,
+            Lots = [.. downstream.Union(canonical).Select(id => new RecallLot { Identifier = id, Named = canonical.Contains(id) })],
+        };
+        campaign.Notices = [.. affected.Where(a => a.Id != initiatorId).Select(a =>
+        {
+            var (quantity, uom) = received[$"https://id.gs1.org/417/{a.Gln}"];
+            return new RecallNotice { CampaignId = campaign.Id, OrganizationId = a.Id, QuantityReceived = quantity, Uom = uom, NotifiedAt = now };
+        })];
+        db.RecallCampaigns.Add(campaign);
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+        foreach (var notice in campaign.Notices)
+            foreach (var channel in channels)
+                await channel.NotifyAsync(campaign, notice, ct);
+        return (campaign, null);
+    }
+
+    /// <summary>
+    /// What reached each party: the quantities on the shipping edges to it, or, where no shipment to it was
+    /// recorded, on its receiving edges (counting both would count the same goods twice).
+    /// </summary>
+    private static void AddReceived(TraceGraph graph, Dictionary<string, (decimal? Quantity, string? Uom)> received)
+    {
+        var parties = graph.Nodes.Where(n => n.Kind == TraceNodeKind.Party).Select(n => n.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var party in parties)
+        {
+            var edges = graph.Edges.Where(e => e.To == party && e.Kind == TraceEdgeKind.Shipped).ToList();
+            if (edges.Count == 0)
+                edges = graph.Edges.Where(e => e.To == party && e.Kind is TraceEdgeKind.Received or TraceEdgeKind.Transferred).ToList();
+            if (edges.Count == 0)
+                continue; // a source party: upstream, not reached
+            var withQuantity = edges.Where(e => e.Quantity is not null).ToList();
+            var uoms = withQuantity.Select(e => e.Uom).Distinct().ToList();
+            (decimal? Quantity, string? Uom) sum = withQuantity.Count > 0 && uoms.Count == 1
+                ? (withQuantity.Sum(e => e.Quantity!.Value), uoms[0])
+                : (null, null);
+            if (received.TryGetValue(party, out var earlier) && earlier.Uom == sum.Uom && earlier.Quantity is not null && sum.Quantity is not null)
+                sum = (earlier.Quantity + sum.Quantity, sum.Uom);
+            received[party] = sum;
+        }
+    }
+
+    public async Task<RecallRefusal?> AcknowledgeAsync(Guid campaignId, Guid organizationId, decimal? quantityRecovered, string? note, CancellationToken ct)
+    {
+        if (quantityRecovered is < 0)
+            return new(400, "quantityRecovered cannot be negative.");
+        if (note?.Length > 2000)
+            return new(400, "note is longer than 2,000 characters.");
+        var campaign = await db.RecallCampaigns.AsTracking().FirstOrDefaultAsync(c => c.Id == campaignId, ct);
+        var notice = await db.RecallNotices.AsTracking().FirstOrDefaultAsync(n => n.CampaignId == campaignId && n.OrganizationId == organizationId, ct);
+        if (campaign is null || notice is null)
+            return new(404, $"You have no notice of recall {campaignId}.");
+        if (campaign.Status == RecallStatus.Closed)
+            return new(409, "The recall is closed; acknowledgements can no longer change.");
+        notice.AcknowledgedAt = clock.GetUtcNow().UtcDateTime;
+        notice.QuantityRecovered = quantityRecovered;
+        notice.Note = note;
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+        return null;
+    }
+
+    public async Task<RecallRefusal?> CloseAsync(Guid campaignId, Guid organizationId, bool isAuthority, string? note, CancellationToken ct)
+    {
+        var campaign = await db.RecallCampaigns.AsTracking().FirstOrDefaultAsync(c => c.Id == campaignId, ct);
+        if (campaign is null || (campaign.InitiatorId != organizationId && !isAuthority))
+            return new(404, $"There is no recall {campaignId} of yours.");
+        if (campaign.Status == RecallStatus.Closed)
+            return new(409, "The recall is already closed.");
+        campaign.Status = RecallStatus.Closed;
+        campaign.ClosedAt = clock.GetUtcNow().UtcDateTime;
+        campaign.ClosingNote = note;
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+        return null;
+    }
+
+    /// <summary>Open recalls that cover an identifier (for the consumer page's recall banner).</summary>
+    public Task<bool> IsRecalledAsync(string canonicalIdentifier, CancellationToken ct) =>
+        db.RecallLots.AnyAsync(l => l.Identifier == canonicalIdentifier
+            && db.RecallCampaigns.Any(c => c.Id == l.CampaignId && c.Status == RecallStatus.Open), ct);
+}
