@@ -2,6 +2,7 @@ using VnTrace.Server.Api;
 using VnTrace.Server.Capture;
 using VnTrace.Server.Data;
 using VnTrace.Server.Demo;
+using VnTrace.Server.Exports;
 using VnTrace.Server.Identity;
 using VnTrace.Server.Query;
 using VnTrace.Server.Recall;
@@ -14,6 +15,7 @@ builder.AddIdentityAndKeys();
 builder.AddCapture();
 builder.AddQuery();
 builder.AddTrace();
+builder.AddExports();
 builder.AddRecall();
 builder.AddApiDocs();
 
@@ -36,6 +38,7 @@ app.MapGet("/health", () => TypedResults.Text("ok")).ExcludeFromDescription();
 app.MapCaptureApi();
 app.MapQueryApi();
 app.MapTraceApi();
+app.MapExportsApi();
 app.MapRecallApi();
 app.MapFallbackToFile("/", "index.html");
 

@@ -40,9 +40,8 @@ public sealed class RecallService(VnTraceDbContext db, TraceOptions traceOptions
         }
         canonical = canonical.Distinct(StringComparer.Ordinal).ToList();
 
-        var initiator = await db.Organizations.Where(o => o.Id == initiatorId).Select(o => new { o.Kind, o.Gln }).SingleAsync(ct);
-        var isAuthority = initiator.Kind == OrganizationKind.Authority;
-        if (!isAuthority)
+        var visibility = await TraceVisibility.OfAsync(db, initiatorId, ct);
+        if (!visibility.SeesEverything)
         {
             // A business recalls its own products: lots named by events it captured itself.
             var own = await db.EventIdentifiers
@@ -53,8 +52,8 @@ public sealed class RecallService(VnTraceDbContext db, TraceOptions traceOptions
                 return (null, new(403, $"A business may recall only lots it recorded itself; not {string.Join(", ", foreign)}."));
         }
 
-        var partyId = initiator.Gln is null ? null : $"https://id.gs1.org/417/{initiator.Gln}";
-        var source = new DatabaseTraceEventSource(db, new TraceVisibility(initiatorId, partyId, isAuthority));
+        var partyId = visibility.PartyIdentifier;
+        var source = new DatabaseTraceEventSource(db, visibility);
         var limits = new TraceLimits { MaxNodes = traceOptions.MaxNodes, MaxDepth = traceOptions.MaxDepth };
         var downstream = new HashSet<string>(StringComparer.Ordinal);
         var received = new Dictionary<string, (decimal? Quantity, string? Uom)>(StringComparer.Ordinal);

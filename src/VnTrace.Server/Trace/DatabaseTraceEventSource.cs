@@ -6,16 +6,9 @@ using VnTrace.Server.Events;
 
 namespace VnTrace.Server.Trace;
 
-/// <summary>Whose events a trace may walk through.</summary>
-/// <param name="OrganizationId">The caller's organization.</param>
-/// <param name="PartyIdentifier">The caller's party as a canonical Digital Link (…/417/{gln}), when it has a GLN.</param>
-/// <param name="SeesEverything">The provincial authority traces through every organization's events.</param>
-public sealed record TraceVisibility(Guid OrganizationId, string? PartyIdentifier, bool SeesEverything);
-
 /// <summary>
 /// Answers the tracer from the event store, one SQL query per frontier: the events naming any frontier identifier
-/// (through the event_identifiers index) that the caller may see — its own, and those a partner shared with it by
-/// naming the caller's party as source or destination (one step back / one step forward, Decree 37/2026 Art. 22).
+/// (through the event_identifiers index) that the caller may see (<see cref="TraceVisibility"/>).
 /// </summary>
 public sealed class DatabaseTraceEventSource(VnTraceDbContext db, TraceVisibility visibility) : ITraceEventSource
 {
@@ -29,16 +22,7 @@ public sealed class DatabaseTraceEventSource(VnTraceDbContext db, TraceVisibilit
             var partiesAndPlaces = chunk.Where(IsPartyOrLocation).ToArray();
             if (partiesAndPlaces.Length > 0)
                 naming = naming.Concat(db.EventReferences.Where(r => partiesAndPlaces.Contains(r.Value)).Select(r => r.TraceabilityEventId));
-            var events = db.Events.Where(e => naming.Contains(e.Id));
-            if (!visibility.SeesEverything)
-            {
-                var owner = visibility.OrganizationId;
-                var party = visibility.PartyIdentifier;
-                var sharedWithMe = db.EventReferences
-                    .Where(r => party != null && r.Value == party && (r.Kind == ReferenceKind.Source || r.Kind == ReferenceKind.Destination))
-                    .Select(r => r.TraceabilityEventId);
-                events = events.Where(e => e.OwnerId == owner || sharedWithMe.Contains(e.Id));
-            }
+            var events = visibility.Filter(db, db.Events.Where(e => naming.Contains(e.Id)));
             var rows = await events.Select(e => new { e.EventId, e.Json }).ToListAsync(ct);
             result.AddRange(rows.Select(r => Project(r.EventId, StoredEventFormat.Deserialize(r.Json))));
         }

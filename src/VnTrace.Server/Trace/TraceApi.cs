@@ -68,11 +68,7 @@ public static class TraceApi
         if (maxNodes is < 1 || maxNodes > options.MaxNodes)
             return EpcisProblems.QueryParameter($"maxNodes must be from 1 to {options.MaxNodes}.");
 
-        var caller = http.User.OrganizationId();
-        var organization = await db.Organizations.Where(o => o.Id == caller).Select(o => new { o.Kind, o.Gln }).SingleAsync(ct);
-        var visibility = new TraceVisibility(caller,
-            organization.Gln is null ? null : $"https://id.gs1.org/417/{organization.Gln}",
-            organization.Kind == OrganizationKind.Authority);
+        var visibility = await TraceVisibility.OfAsync(db, http.User.OrganizationId(), ct);
         var limits = new TraceLimits { MaxNodes = maxNodes ?? options.MaxNodes, MaxDepth = options.MaxDepth };
 
         var graph = await GenealogyTracer.TraceAsync(start, dir.Value, window, new DatabaseTraceEventSource(db, visibility), limits, ct);
