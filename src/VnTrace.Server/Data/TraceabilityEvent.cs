@@ -118,7 +118,9 @@ internal sealed class EventIdentifierConfiguration : IEntityTypeConfiguration<Ev
         // less is less work per captured row.
         b.HasKey(i => new { i.TraceabilityEventId, i.Role, i.Value });
         b.Property(i => i.Value).HasMaxLength(512);
-        b.HasIndex(i => new { i.Value, i.Role });
+        // Pattern operators on PostgreSQL, so prefix LIKEs (EPC pattern URIs, "the units of this lot": …/10/{lot}/21/%)
+        // are index range scans whatever the database collation; equality uses the index as before.
+        b.HasIndex(i => new { i.Value, i.Role }).HasOperators("varchar_pattern_ops", "int2_ops");
     }
 }
 

@@ -15,9 +15,17 @@ public sealed class DatabaseTraceEventSource(VnTraceDbContext db, TraceVisibilit
     public async ValueTask<IReadOnlyList<TraceEvent>> EventsNamingAsync(IReadOnlyCollection<string> identifiers, CancellationToken ct)
     {
         var result = new List<TraceEvent>();
-        foreach (var chunk in identifiers.Distinct(StringComparer.Ordinal).Chunk(1000))
+        foreach (var chunk in identifiers.Distinct(StringComparer.Ordinal).Chunk(200))
         {
             var naming = db.EventIdentifiers.Where(i => chunk.Contains(i.Value)).Select(i => i.TraceabilityEventId);
+            // A lot also reaches the units written with it (…/10/{lot}/21/{serial}), which events may name alone.
+            foreach (var lot in chunk.Where(IsLot))
+            {
+                var units = IdentifierMatch.EscapeLike(lot) + "/21/%";
+                naming = naming.Concat(db.EventIdentifiers
+                    .Where(i => EF.Functions.Like(i.Value, units, IdentifierMatch.Escape.ToString()))
+                    .Select(i => i.TraceabilityEventId));
+            }
             // A party or a location (…/417/…, …/414/…) is named as a source or destination rather than as an EPC.
             var partiesAndPlaces = chunk.Where(IsPartyOrLocation).ToArray();
             if (partiesAndPlaces.Length > 0)
@@ -28,6 +36,12 @@ public sealed class DatabaseTraceEventSource(VnTraceDbContext db, TraceVisibilit
         }
         return result;
     }
+
+    /// <summary>A lot: …/01/{gtin}/10/{lot} with no serial after it.</summary>
+    private static bool IsLot(string identifier) =>
+        identifier.StartsWith("https://id.gs1.org/01/", StringComparison.Ordinal)
+        && identifier.Contains("/10/", StringComparison.Ordinal)
+        && !identifier.Contains("/21/", StringComparison.Ordinal);
 
     private static bool IsPartyOrLocation(string identifier) =>
         identifier.StartsWith("https://id.gs1.org/417/", StringComparison.Ordinal)

@@ -59,6 +59,23 @@ public abstract class TraceShapesTests(AppFixture fixture)
         Assert.True(units.All(forward.Contains));
         Assert.Equal(new HashSet<string>([units[321], Lot(run, 0)], StringComparer.Ordinal), Ids(await Trace(client, units[321], "backward")));
     }
+
+    [Fact]
+    public async Task A_lot_leads_forward_to_units_written_with_it_even_when_no_event_names_the_lot()
+    {
+        var (_, client) = await fixture.App.CreateOrganizationClientAsync("units-of-lot");
+        var run = Guid.NewGuid().ToString("N")[..6];
+        var lot = Lot(run, 0);
+        var units = Enumerable.Range(1, 3).Select(s => $"{lot}/21/{s}").ToList();
+        var commission = $$"""
+            { "type": "ObjectEvent", "eventTime": "2026-09-01T07:00:00+07:00", "eventTimeZoneOffset": "+07:00", "action": "ADD",
+              "bizStep": "commissioning", "epcList": [ {{string.Join(",", units.Select(u => $"\"{u}\""))}} ] }
+            """;
+        Assert.Equal(HttpStatusCode.Accepted, (await client.PostJsonLd("/capture", Document(commission))).StatusCode);
+
+        var forward = Ids(await Trace(client, lot, "forward"));
+        Assert.True(units.All(forward.Contains), string.Join(", ", forward));
+    }
 }
 
 public sealed class SqliteTraceShapesTests(SqliteAppFixture fixture) : TraceShapesTests(fixture), IClassFixture<SqliteAppFixture>;

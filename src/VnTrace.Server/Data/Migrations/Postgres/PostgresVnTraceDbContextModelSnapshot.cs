@@ -74,6 +74,8 @@ namespace VnTrace.Server.Data.Migrations.Postgres
 
                     b.HasIndex("Value", "Role");
 
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Value", "Role"), new[] { "varchar_pattern_ops", "int2_ops" });
+
                     b.ToTable("event_identifiers", (string)null);
                 });
 

@@ -67,7 +67,8 @@ namespace VnTrace.Server.Data.Migrations.Sqlite
 
                     b.HasKey("TraceabilityEventId", "Role", "Value");
 
-                    b.HasIndex("Value", "Role");
+                    b.HasIndex("Value", "Role")
+                        .HasAnnotation("Npgsql:IndexOperators", new[] { "varchar_pattern_ops", "int2_ops" });
 
                     b.ToTable("event_identifiers", (string)null);
                 });
