@@ -2,6 +2,7 @@
 # Builds the server and the load-driver benchmark in Release and runs it; results go into docs/performance.md.
 #   bash bench/run.sh            full run: 100,000 captured events, 1,000,000-event query store (~15-25 min)
 #   bash bench/run.sh --quick    smoke run: 10,000 events / 100,000-event store, prints only
+#   bash bench/run.sh --suite trace   trace latency on a generated 10,000,000-event supply network (~15 min on 2 cores, ~36 GB in /tmp)
 #   bash bench/run.sh --help     all options
 # Installs the PostgreSQL server with apt-get if missing, as scripts/test.sh does. Everything runs on 127.0.0.1.
 set -euo pipefail

@@ -16,6 +16,13 @@ public sealed class BenchOptions
     /// <summary>Documents timed step by step in-process for the capture breakdown.</summary>
     public int BreakdownDocuments { get; private set; } = 100;
     public int Seed { get; private set; } = 20251;
+    /// <summary>Trace suite: events in the generated supply-network store, deep chains in it, requests per kind.</summary>
+    public int TraceStoreEvents { get; private set; } = 10_000_000;
+    public int DeepChains { get; private set; } = 256;
+    public int TraceRequests { get; private set; } = 300;
+    public int TraceWarmup { get; private set; } = 30;
+    /// <summary>Traces of each kind timed in-process for the breakdown.</summary>
+    public int TraceInProcess { get; private set; } = 30;
     public string? ServerDll { get; private set; }
     /// <summary>Markdown file whose generated section receives the results; none in --quick mode unless given.</summary>
     public string? Output { get; private set; }
@@ -25,7 +32,7 @@ public sealed class BenchOptions
 
     public const string Usage = """
         VnTrace.Bench — capture throughput and query latency of the real server on PostgreSQL.
-          --suite all|capture|query   which suites to run (default all)
+          --suite all|capture|query|trace  which suites to run (default all = capture and query; trace runs alone, ~15 min)
           --quick                     smoke run: 10,000 captured events, 100,000-event query store, 300 requests
           --capture-events N          events POSTed to /capture (default 100000)
           --events-per-document N     events per EPCIS document (default 100)
@@ -34,6 +41,11 @@ public sealed class BenchOptions
           --query-requests N          measured requests per query kind (default 2000)
           --warmup-requests N         warm-up requests per query kind (default 200)
           --breakdown-documents N     documents timed step by step in-process (default 100)
+          --trace-store-events N      events in the trace suite's supply-network store (default 10000000)
+          --deep-chains N             batches made through 12 lot-to-lot transformations (default 256)
+          --trace-requests N          measured requests per trace kind and baseline (default 300)
+          --trace-warmup N            warm-up requests per trace kind and baseline (default 30)
+          --trace-in-process N        traces per kind timed in-process (default 30)
           --server PATH               VnTrace.Server.dll (default: built beside this benchmark)
           --output PATH               Markdown file to write results into (default docs/performance.md; none with --quick)
           --no-output                 print only
@@ -51,6 +63,11 @@ public sealed class BenchOptions
             o.QueryRequests = 300;
             o.WarmupRequests = 50;
             o.BreakdownDocuments = 20;
+            o.TraceStoreEvents = 100_000;
+            o.DeepChains = 20;
+            o.TraceRequests = 100;
+            o.TraceWarmup = 10;
+            o.TraceInProcess = 10;
         }
         for (var i = 0; i < args.Length; i++)
         {
@@ -59,7 +76,7 @@ public sealed class BenchOptions
             switch (args[i])
             {
                 case "--quick": break;
-                case "--suite": o.Suite = Next(); if (o.Suite is not ("all" or "capture" or "query")) throw new ArgumentException("--suite is all, capture or query."); break;
+                case "--suite": o.Suite = Next(); if (o.Suite is not ("all" or "capture" or "query" or "trace")) throw new ArgumentException("--suite is all, capture, query or trace."); break;
                 case "--capture-events": o.CaptureEvents = Count(); break;
                 case "--events-per-document": o.EventsPerDocument = Count(); break;
                 case "--connections": o.Connections = Count(); break;
@@ -68,6 +85,11 @@ public sealed class BenchOptions
                 case "--warmup-requests": o.WarmupRequests = Count(); break;
                 case "--breakdown-documents": o.BreakdownDocuments = Count(); break;
                 case "--seed": o.Seed = Count(); break;
+                case "--trace-store-events": o.TraceStoreEvents = Count(); break;
+                case "--deep-chains": o.DeepChains = Count(); break;
+                case "--trace-requests": o.TraceRequests = Count(); break;
+                case "--trace-warmup": o.TraceWarmup = Count(); break;
+                case "--trace-in-process": o.TraceInProcess = Count(); break;
                 case "--server": o.ServerDll = Next(); break;
                 case "--output": o.Output = Next(); break;
                 case "--no-output": o.NoOutput = true; break;

@@ -55,6 +55,8 @@ public static class Run
                 sections.Add(await new CaptureSuite(options, pg, serverDll).RunAsync());
             if (options.Suite is "all" or "query")
                 sections.Add(await new QuerySuite(options, pg, serverDll).RunAsync());
+            if (options.Suite is "trace")
+                sections.Add(await new TraceSuite(options, pg, serverDll).RunAsync());
         }
         finally
         {

@@ -97,20 +97,7 @@ public sealed class QuerySuite(BenchOptions o, PostgresServer pg, string serverD
         var gen = new EventGenerator(o.Seed + 1, o.StoreEvents);
         var total = Stopwatch.StartNew();
         await using var dataSource = NpgsqlDataSource.Create(cs);
-        var indexes = new List<(string Name, string Definition)>();
-        await using (var c = await dataSource.OpenConnectionAsync())
-        {
-            await using var cmd = new NpgsqlCommand("""
-                SELECT indexname, indexdef FROM pg_indexes
-                WHERE schemaname = 'public' AND tablename IN ('events', 'event_identifiers', 'event_references', 'capture_jobs')
-                  AND indexname NOT IN (SELECT conname FROM pg_constraint)
-                """, c);
-            await using (var r = await cmd.ExecuteReaderAsync())
-                while (await r.ReadAsync())
-                    indexes.Add((r.GetString(0), r.GetString(1)));
-            foreach (var (name, _) in indexes)
-                await new NpgsqlCommand($"DROP INDEX \"{name}\"", c).ExecuteNonQueryAsync();
-        }
+        var indexes = await StoreFill.DropSecondaryIndexesAsync(dataSource);
 
         Run.Log($"query store: {Fmt.Int(o.StoreEvents)} events, {docs} documents, {indexes.Count} secondary indexes dropped for the fill");
         var epcs = new List<string>();
@@ -169,14 +156,7 @@ public sealed class QuerySuite(BenchOptions o, PostgresServer pg, string serverD
 
         Run.Log("query store: re-creating indexes");
         var indexWatch = Stopwatch.StartNew();
-        // Two at a time: index builds are CPU-bound and the machine may have few cores.
-        using var gate = new SemaphoreSlim(Math.Max(1, Environment.ProcessorCount));
-        await Task.WhenAll(indexes.Select(async ix =>
-        {
-            await gate.WaitAsync();
-            try { await Db.ExecuteAsync(cs, ix.Definition); }
-            finally { gate.Release(); }
-        }));
+        await StoreFill.RecreateIndexesAsync(cs, indexes);
         indexWatch.Stop();
         Run.Log("query store: VACUUM ANALYZE");
         var analyze = Stopwatch.StartNew();

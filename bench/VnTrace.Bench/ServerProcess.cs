@@ -91,16 +91,21 @@ public sealed partial class ServerProcess : IAsyncDisposable
     public static async Task<(Guid Organization, string ApiKey)> CreateTenantAsync(string serverDll, string connectionString, string name)
     {
         var id = await CreateOrganizationAsync(serverDll, connectionString, name);
-        var keyOutput = await AdminAsync(serverDll, connectionString, "create-key", "--organization", id.ToString(), "--name", "bench");
-        var key = keyOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault()
-            ?? throw new InvalidOperationException($"Unexpected create-key output: {keyOutput}");
-        return (id, key);
+        return (id, await CreateKeyAsync(serverDll, connectionString, id));
     }
 
-    /// <summary>Migrates the database and creates an organization, with the admin command.</summary>
-    public static async Task<Guid> CreateOrganizationAsync(string serverDll, string connectionString, string name)
+    /// <summary>Creates an API key for an organization, with the admin command, and returns it.</summary>
+    public static async Task<string> CreateKeyAsync(string serverDll, string connectionString, Guid organization)
     {
-        var created = await AdminAsync(serverDll, connectionString, "create-organization", "--name", name);
+        var keyOutput = await AdminAsync(serverDll, connectionString, "create-key", "--organization", organization.ToString(), "--name", "bench");
+        return keyOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault()
+            ?? throw new InvalidOperationException($"Unexpected create-key output: {keyOutput}");
+    }
+
+    /// <summary>Migrates the database and creates an organization, with the admin command (extra options such as --gln, --authority).</summary>
+    public static async Task<Guid> CreateOrganizationAsync(string serverDll, string connectionString, string name, params string[] options)
+    {
+        var created = await AdminAsync(serverDll, connectionString, ["create-organization", "--name", name, .. options]);
         return Guid.Parse(OrganizationLine().Match(created) is { Success: true } m ? m.Groups[1].Value
             : throw new InvalidOperationException($"Unexpected create-organization output: {created}"));
     }
