@@ -14,14 +14,10 @@ namespace VnTrace.Bench;
 /// </summary>
 public static class BinaryCopy
 {
-    private static readonly string[] EventColumns =
-    [
-        "Id", "OwnerId", "CaptureId", "EventId", "ContentHash", "EventType", "EventTime", "EventTimeZoneOffset", "RecordTime",
-        "Action", "BizStep", "Disposition", "ReadPoint", "BizLocation", "HasErrorDeclaration", "Json",
-    ];
-    // "Id" of identifiers and references, where the model has one, is left to its identity default, as when EF inserts them.
-    private static readonly string[] IdentifierColumns = ["TraceabilityEventId", "Role", "Value"];
-    private static readonly string[] ReferenceColumns = ["TraceabilityEventId", "Kind", "Type", "Value"];
+    // The event tables are copied by the server's own PostgresCopyEventWriter; only the jobs are copied here.
+    private static readonly string[] EventColumns = PostgresCopyEventWriter.EventColumns;
+    private static readonly string[] IdentifierColumns = PostgresCopyEventWriter.IdentifierColumns;
+    private static readonly string[] ReferenceColumns = PostgresCopyEventWriter.ReferenceColumns;
     private static readonly string[] JobColumns =
         ["Id", "OwnerId", "CreatedAt", "FinishedAt", "Running", "Success", "EventCount", "StoredCount", "ErrorsJson"];
 
@@ -55,55 +51,14 @@ public static class BinaryCopy
     public static async Task WriteAsync(NpgsqlConnection connection, IReadOnlyList<TraceabilityEvent> events, IReadOnlyList<CaptureJob> jobs,
         CancellationToken ct)
     {
-        await using (var w = await connection.BeginBinaryImportAsync(Copy("events", EventColumns), ct))
+        foreach (var e in events)
         {
-            foreach (var e in events)
-            {
-                w.StartRow();
-                w.Write(e.Id, NpgsqlDbType.Bigint);
-                w.Write(e.OwnerId, NpgsqlDbType.Uuid);
-                w.Write(e.CaptureId, NpgsqlDbType.Uuid);
-                w.Write(e.EventId, NpgsqlDbType.Varchar);
-                w.Write(e.ContentHash, NpgsqlDbType.Varchar);
-                w.Write((int)e.EventType, NpgsqlDbType.Integer);
-                w.Write(e.EventTime, NpgsqlDbType.TimestampTz);
-                w.Write(e.EventTimeZoneOffset, NpgsqlDbType.Varchar);
-                w.Write(e.RecordTime, NpgsqlDbType.TimestampTz);
-                if (e.Action is { } action) w.Write((int)action, NpgsqlDbType.Integer); else w.WriteNull();
-                Text(w, e.BizStep);
-                Text(w, e.Disposition);
-                Text(w, e.ReadPoint);
-                Text(w, e.BizLocation);
-                w.Write(e.HasErrorDeclaration, NpgsqlDbType.Boolean);
-                w.Write(e.Json, NpgsqlDbType.Text);
-            }
-            await w.CompleteAsync(ct);
+            foreach (var identifier in e.Identifiers)
+                identifier.TraceabilityEventId = e.Id;
+            foreach (var reference in e.References)
+                reference.TraceabilityEventId = e.Id;
         }
-        await using (var w = await connection.BeginBinaryImportAsync(Copy("event_identifiers", IdentifierColumns), ct))
-        {
-            foreach (var e in events)
-                foreach (var i in e.Identifiers)
-                {
-                    w.StartRow();
-                    w.Write(e.Id, NpgsqlDbType.Bigint);
-                    w.Write((short)i.Role, NpgsqlDbType.Smallint);
-                    w.Write(i.Value, NpgsqlDbType.Varchar);
-                }
-            await w.CompleteAsync(ct);
-        }
-        await using (var w = await connection.BeginBinaryImportAsync(Copy("event_references", ReferenceColumns), ct))
-        {
-            foreach (var e in events)
-                foreach (var r in e.References)
-                {
-                    w.StartRow();
-                    w.Write(e.Id, NpgsqlDbType.Bigint);
-                    w.Write((short)r.Kind, NpgsqlDbType.Smallint);
-                    w.Write(r.Type, NpgsqlDbType.Varchar);
-                    w.Write(r.Value, NpgsqlDbType.Varchar);
-                }
-            await w.CompleteAsync(ct);
-        }
+        await PostgresCopyEventWriter.CopyAsync(connection, events, ct);
         await using (var w = await connection.BeginBinaryImportAsync(Copy("capture_jobs", JobColumns), ct))
         {
             foreach (var j in jobs)

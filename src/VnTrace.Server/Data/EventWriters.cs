@@ -109,7 +109,7 @@ public sealed class PostgresCopyEventWriter : IEventWriter
     /// buffer is full, while WriteAsync per field costs a state machine each (bench/: most of the client CPU of a
     /// capture). Completing the import is awaited.
     /// </remarks>
-    private static async Task CopyAsync(NpgsqlConnection connection, IReadOnlyList<TraceabilityEvent> events, CancellationToken ct)
+    internal static async Task CopyAsync(NpgsqlConnection connection, IReadOnlyList<TraceabilityEvent> events, CancellationToken ct)
     {
         await using (var w = await connection.BeginBinaryImportAsync(Copy("events", EventColumns), ct))
         {
