@@ -135,22 +135,7 @@ public sealed class QuerySuite(BenchOptions o, PostgresServer pg, string serverD
                 batches.Writer.Complete(ex);
             }
         });
-        await using (var c = await dataSource.OpenConnectionAsync())
-        {
-            var copied = 0L;
-            var report = Stopwatch.StartNew();
-            await foreach (var (events, jobs) in batches.Reader.ReadAllAsync())
-            {
-                await BinaryCopy.WriteAsync(c, events, jobs, CancellationToken.None);
-                copied += events.Count;
-                if (report.Elapsed > TimeSpan.FromSeconds(15))
-                {
-                    Run.Log($"query store: {Fmt.Int(copied)} events copied");
-                    report.Restart();
-                }
-            }
-            await BinaryCopy.AdvanceEventIdSequenceAsync(c, CancellationToken.None);
-        }
+        await StoreFill.CopyAllAsync(dataSource, batches.Reader, "query store", TimeSpan.FromSeconds(15), total);
         await producer;
         var rowsTime = total.Elapsed;
 

@@ -1,4 +1,8 @@
+using System.Diagnostics;
+using System.Threading.Channels;
 using Npgsql;
+using VnTrace.Server.Capture;
+using VnTrace.Server.Data;
 
 namespace VnTrace.Bench;
 
@@ -44,5 +48,26 @@ public static class StoreFill
             try { await Db.ExecuteAsync(cs, $"SET maintenance_work_mem = '{maintenanceWorkMem}'; {ix.Definition}"); }
             finally { gate.Release(); }
         }));
+    }
+
+    /// <summary>Copies every batch the producer writes, on one connection, logging progress; returns the event count.</summary>
+    public static async Task<long> CopyAllAsync(NpgsqlDataSource dataSource,
+        ChannelReader<(List<TraceabilityEvent> Events, List<CaptureJob> Jobs)> batches, string label, TimeSpan reportEvery, Stopwatch total)
+    {
+        var copied = 0L;
+        await using var c = await dataSource.OpenConnectionAsync();
+        var report = Stopwatch.StartNew();
+        await foreach (var (events, jobs) in batches.ReadAllAsync())
+        {
+            await BinaryCopy.WriteAsync(c, events, jobs, CancellationToken.None);
+            copied += events.Count;
+            if (report.Elapsed > reportEvery)
+            {
+                Run.Log($"{label}: {Fmt.Int(copied)} events copied ({copied / total.Elapsed.TotalSeconds:0} /s)");
+                report.Restart();
+            }
+        }
+        await BinaryCopy.AdvanceEventIdSequenceAsync(c, CancellationToken.None);
+        return copied;
     }
 }

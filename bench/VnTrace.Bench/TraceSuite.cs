@@ -208,22 +208,7 @@ public sealed partial class TraceSuite(BenchOptions o, PostgresServer pg, string
                 chunks.Writer.Complete(ex);
             }
         });
-        var copied = 0L;
-        await using (var c = await dataSource.OpenConnectionAsync())
-        {
-            var report = Stopwatch.StartNew();
-            await foreach (var (events, jobs) in chunks.Reader.ReadAllAsync())
-            {
-                await BinaryCopy.WriteAsync(c, events, jobs, CancellationToken.None);
-                copied += events.Count;
-                if (report.Elapsed > TimeSpan.FromSeconds(30))
-                {
-                    Run.Log($"trace store: {Fmt.Int(copied)} events copied ({copied / total.Elapsed.TotalSeconds:0} /s)");
-                    report.Restart();
-                }
-            }
-            await BinaryCopy.AdvanceEventIdSequenceAsync(c, CancellationToken.None);
-        }
+        var copied = await StoreFill.CopyAllAsync(dataSource, chunks.Reader, "trace store", TimeSpan.FromSeconds(30), total);
         await producer;
         var rowsTime = total.Elapsed;
         Run.Log($"trace store: rows in {rowsTime.TotalSeconds:0} s; re-creating indexes");
