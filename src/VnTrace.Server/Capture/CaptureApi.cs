@@ -47,11 +47,11 @@ public static class CaptureApi
             return EpcisProblems.Result(StatusCodes.Status400BadRequest, EpcisExceptionType.Validation,
                 $"GS1-Capture-Error-Behaviour '{behaviour}' is not supported: this repository captures atomically ('rollback').");
 
-        var (events, format, problem) = await ReadEventsAsync(http, options, singleEvent: false, ct);
+        var (document, format, problem) = await ReadEventsAsync(http, options, singleEvent: false, ct);
         if (problem is not null)
             return problem;
 
-        var outcome = await capture.CaptureAsync(http.User.OrganizationId(), events!, CaptureInput.EventPointer(format), ct);
+        var outcome = await capture.CaptureAsync(http.User.OrganizationId(), document!.Events, CaptureInput.EventPointer(format), ct, document.MasterData);
         if (!outcome.Success)
             return Refused(outcome);
         http.Response.Headers.Location = $"/capture/{outcome.Job.Id}";
@@ -60,17 +60,17 @@ public static class CaptureApi
 
     internal static async Task<IResult> CaptureSingleEvent(HttpContext http, CaptureService capture, CaptureOptions options, CancellationToken ct)
     {
-        var (events, format, problem) = await ReadEventsAsync(http, options, singleEvent: true, ct);
+        var (document, _, problem) = await ReadEventsAsync(http, options, singleEvent: true, ct);
         if (problem is not null)
             return problem;
-        var outcome = await capture.CaptureAsync(http.User.OrganizationId(), events!, _ => "", ct);
+        var outcome = await capture.CaptureAsync(http.User.OrganizationId(), document!.Events, _ => "", ct);
         if (!outcome.Success)
             return Refused(outcome);
-        var eventId = events![0].EventId!;
+        var eventId = document.Events[0].EventId!;
         return TypedResults.Created($"/events/{Uri.EscapeDataString(eventId)}", new CapturedEvent(eventId, outcome.Job.Id.ToString()));
     }
 
-    private static async Task<(IReadOnlyList<EpcisEvent>? Events, CaptureFormat Format, IResult? Problem)> ReadEventsAsync(
+    private static async Task<(EpcisDocument? Document, CaptureFormat Format, IResult? Problem)> ReadEventsAsync(
         HttpContext http, CaptureOptions options, bool singleEvent, CancellationToken ct)
     {
         var format = CaptureInput.FormatOf(http.Request);
@@ -95,7 +95,7 @@ public static class CaptureApi
         if (events.Count > options.MaxEvents)
             return (null, format, EpcisProblems.Result(StatusCodes.Status413PayloadTooLarge, EpcisExceptionType.CaptureLimitExceeded,
                 $"The document holds {events.Count} events; the capture limit is {options.MaxEvents}."));
-        return (events, format, null);
+        return (read.Document, format, null);
     }
 
     private static IResult Refused(CaptureOutcome outcome)

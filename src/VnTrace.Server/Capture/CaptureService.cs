@@ -22,9 +22,11 @@ public sealed record CaptureOutcome(CaptureJob Job, IReadOnlyList<EpcisError> Er
 public sealed class CaptureService(VnTraceDbContext db, IEventWriter writer, TimeProvider clock, ILogger<CaptureService> logger)
 {
     /// <param name="eventPointer">Builds the location of event i in the input, for error messages.</param>
+    /// <param name="masterData">Master data from the document header; location hierarchies are kept for WD_ queries.</param>
     public async Task<CaptureOutcome> CaptureAsync(Guid ownerId, IReadOnlyList<EpcisEvent> events,
-        Func<int, string> eventPointer, CancellationToken ct)
+        Func<int, string> eventPointer, CancellationToken ct, IReadOnlyList<VocabularyElement>? masterData = null)
     {
+        var hierarchy = await NewHierarchyAsync(ownerId, masterData ?? [], ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var job = new CaptureJob { OwnerId = ownerId, CreatedAt = now, EventCount = events.Count };
         var errors = new List<EpcisError>();
@@ -67,7 +69,7 @@ public sealed class CaptureService(VnTraceDbContext db, IEventWriter writer, Tim
         }
         if (errors.Count > 0)
             return await FailAsync(job, errors, isConflict: true, ct);
-        if (await TryWriteAsync(job, toStore, now, ct))
+        if (await TryWriteAsync(job, toStore, hierarchy, now, ct))
             return new CaptureOutcome(job, [], false);
 
         // Another capture stored one of these eventIDs between our look and our write.
@@ -76,8 +78,32 @@ public sealed class CaptureService(VnTraceDbContext db, IEventWriter writer, Tim
             isConflict: true, ct);
     }
 
-    private async Task<bool> TryWriteAsync(CaptureJob job, List<(EpcisEvent Event, string EventId, string Hash)> toStore, DateTime now, CancellationToken ct)
+    private static readonly string[] LocationVocabularies =
+        ["urn:epcglobal:epcis:vtype:BusinessLocation", "urn:epcglobal:epcis:vtype:ReadPoint"];
+
+    /// <summary>Location parent → child pairs of this capture's master data that the owner has not stored yet.</summary>
+    private async Task<List<LocationHierarchy>> NewHierarchyAsync(Guid ownerId, IReadOnlyList<VocabularyElement> masterData, CancellationToken ct)
     {
+        var pairs = masterData
+            .Where(v => LocationVocabularies.Contains(v.VocabularyType) && v.Id.Length > 0)
+            .SelectMany(v => v.Children.Select(c => (Parent: Identifiers.Canonical(v.Id), Child: Identifiers.Canonical(c))))
+            .Where(p => p.Parent != p.Child)
+            .Distinct()
+            .ToList();
+        if (pairs.Count == 0)
+            return [];
+        var parents = pairs.Select(p => p.Parent).Distinct().ToList();
+        var stored = (await db.LocationHierarchy.Where(h => h.OwnerId == ownerId && parents.Contains(h.ParentId))
+                .Select(h => new { h.ParentId, h.ChildId }).ToListAsync(ct))
+            .Select(h => (h.ParentId, h.ChildId)).ToHashSet();
+        return [.. pairs.Where(p => !stored.Contains(p)).Select(p => new LocationHierarchy { OwnerId = ownerId, ParentId = p.Parent, ChildId = p.Child })];
+    }
+
+    private async Task<bool> TryWriteAsync(CaptureJob job, List<(EpcisEvent Event, string EventId, string Hash)> toStore,
+        List<LocationHierarchy> hierarchy, DateTime now, CancellationToken ct)
+    {
+        // Stored with the job, in the same transaction as the events.
+        db.LocationHierarchy.AddRange(hierarchy);
         var entities = toStore.Select(p => ToEntity(job.OwnerId, job.Id, p.Event, p.EventId, p.Hash, now)).ToList();
         job.StoredCount = entities.Count;
         job.Running = false;

@@ -14,6 +14,7 @@ public abstract class VnTraceDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<EventIdentifier> EventIdentifiers => Set<EventIdentifier>();
     public DbSet<EventReference> EventReferences => Set<EventReference>();
     public DbSet<Capture.CaptureJob> CaptureJobs => Set<Capture.CaptureJob>();
+    public DbSet<LocationHierarchy> LocationHierarchy => Set<LocationHierarchy>();
     public DbSet<Recall.RecallCampaign> RecallCampaigns => Set<Recall.RecallCampaign>();
     public DbSet<Recall.RecallLot> RecallLots => Set<Recall.RecallLot>();
     public DbSet<Recall.RecallNotice> RecallNotices => Set<Recall.RecallNotice>();

@@ -18,6 +18,8 @@ public sealed class EventQueryExecutor(VnTraceDbContext db)
 {
     public async Task<(EventPage? Page, string? TooLarge)> RunAsync(Guid ownerId, EventQuery q, CancellationToken ct)
     {
+        await ExpandWithinAsync(ownerId, q.WithinReadPoints, ct);
+        await ExpandWithinAsync(ownerId, q.WithinBizLocations, ct);
         var events = Filter(db.Events.Where(e => e.OwnerId == ownerId), q);
 
         if (q.MaxEventCount is int max)
@@ -48,6 +50,27 @@ public sealed class EventQueryExecutor(VnTraceDbContext db)
             next = new PageToken(sort.Ticks, last.Id, delivered + page.Count);
         }
         return (new EventPage(page.Select(p => p.Json).ToList(), next), null);
+    }
+
+    /// <summary>
+    /// WD_ (EPCIS 2.0 §8.2.7.1): adds every location the owner's master data places below the given ones, level by
+    /// level (at most 20 levels; a cycle in the hierarchy ends where it repeats).
+    /// </summary>
+    private async Task ExpandWithinAsync(Guid ownerId, List<string> locations, CancellationToken ct)
+    {
+        if (locations.Count == 0)
+            return;
+        var all = new HashSet<string>(locations, StringComparer.Ordinal);
+        var frontier = locations.ToList();
+        for (var level = 0; level < 20 && frontier.Count > 0; level++)
+        {
+            var parents = frontier;
+            var children = await db.LocationHierarchy.Where(h => h.OwnerId == ownerId && parents.Contains(h.ParentId))
+                .Select(h => h.ChildId).ToListAsync(ct);
+            frontier = children.Where(all.Add).ToList();
+        }
+        locations.Clear();
+        locations.AddRange(all);
     }
 
     private static IQueryable<TraceabilityEvent> Page(IQueryable<TraceabilityEvent> events, EventQuery q)
@@ -134,8 +157,8 @@ public sealed class EventQueryExecutor(VnTraceDbContext db)
     }
 
     /// <summary>
-    /// WD_ (EPCIS 2.0 §8.2.7.1): the location itself or one below it. In GS1 terms a sub-location of a GLN is the
-    /// same GLN with an extension (AI 254), i.e. the Digital Link …/414/{gln}/254/{ext}.
+    /// WD_ (EPCIS 2.0 §8.2.7.1): the location itself or one below it — below in the master data (expanded before),
+    /// or in GS1 terms: a sub-location of a GLN is the same GLN with an extension (AI 254), …/414/{gln}/254/{ext}.
     /// </summary>
     private static Expression<Func<TraceabilityEvent, bool>> Within(Expression<Func<TraceabilityEvent, string?>> field, List<string> values)
     {

@@ -91,6 +91,34 @@ public abstract partial class QueryApiTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task WD_bizLocation_follows_the_location_hierarchy_of_captured_master_data()
+    {
+        var (_, client) = await App.CreateOrganizationClientAsync("wd-master-data");
+        // Farm 00010 holds planting areas 00011 and 00012; area 00012 holds plot 00014. 00013 is elsewhere.
+        var document = $$"""
+            {
+              "@context": ["{{Context}}"],
+              "type": "EPCISDocument", "schemaVersion": "2.0", "creationDate": "2026-11-25T08:00:00+07:00",
+              "epcisHeader": { "epcisMasterData": { "vocabularyList": [ { "type": "urn:epcglobal:epcis:vtype:BusinessLocation",
+                "vocabularyElementList": [
+                  { "id": "urn:epc:id:sgln:8936012.00010.0", "children": ["urn:epc:id:sgln:8936012.00011.0", "urn:epc:id:sgln:8936012.00012.0"] },
+                  { "id": "urn:epc:id:sgln:8936012.00012.0", "children": ["urn:epc:id:sgln:8936012.00014.0"] } ] } ] } },
+              "epcisBody": { "eventList": [
+                {{ObjectEvent(epc: "urn:epc:id:sgtin:8936012.000010.71", eventId: "urn:uuid:00000000-0000-4000-8000-000000000071", bizLocation: "urn:epc:id:sgln:8936012.00011.0")}},
+                {{ObjectEvent(epc: "urn:epc:id:sgtin:8936012.000010.72", eventId: "urn:uuid:00000000-0000-4000-8000-000000000072", bizLocation: "urn:epc:id:sgln:8936012.00013.0")}},
+                {{ObjectEvent(epc: "urn:epc:id:sgtin:8936012.000010.74", eventId: "urn:uuid:00000000-0000-4000-8000-000000000074", bizLocation: "urn:epc:id:sgln:8936012.00014.0")}} ] }
+            }
+            """;
+        Assert.Equal(HttpStatusCode.Accepted, (await client.PostJsonLd("/capture", document)).StatusCode);
+
+        Assert.Equal("1,4", await IdsOf(client, "?WD_bizLocation=urn:epc:id:sgln:8936012.00010.0"));
+        Assert.Equal("4", await IdsOf(client, "?WD_bizLocation=urn:epc:id:sgln:8936012.00012.0"));
+        Assert.Equal("", await IdsOf(client, "?EQ_bizLocation=urn:epc:id:sgln:8936012.00010.0"));
+        // Sending the same master data again is no conflict.
+        Assert.Equal(HttpStatusCode.Accepted, (await client.PostJsonLd("/capture", document)).StatusCode);
+    }
+
+    [Fact]
     public async Task Paging_walks_every_event_once_through_nextPageToken_links()
     {
         var client = await ChainAsync("paging");

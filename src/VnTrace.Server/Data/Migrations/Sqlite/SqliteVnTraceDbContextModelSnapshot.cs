@@ -96,6 +96,24 @@ namespace VnTrace.Server.Data.Migrations.Sqlite
                     b.ToTable("event_references", (string)null);
                 });
 
+            modelBuilder.Entity("VnTrace.Server.Data.LocationHierarchy", b =>
+                {
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ParentId")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChildId")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("OwnerId", "ParentId", "ChildId");
+
+                    b.ToTable("location_hierarchy", (string)null);
+                });
+
             modelBuilder.Entity("VnTrace.Server.Data.TraceabilityEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -368,6 +386,15 @@ namespace VnTrace.Server.Data.Migrations.Sqlite
                     b.HasOne("VnTrace.Server.Data.TraceabilityEvent", null)
                         .WithMany("References")
                         .HasForeignKey("TraceabilityEventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("VnTrace.Server.Data.LocationHierarchy", b =>
+                {
+                    b.HasOne("VnTrace.Server.Identity.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
