@@ -11,7 +11,7 @@ public static class ApiDocs
         {
             doc.Info.Title = "VnTrace EPCIS 2.0 API";
             doc.Info.Description = "EPCIS 2.0 REST binding (capture, events, query parameters, resources). "
-                + "Every call carries 'Authorization: Bearer <API key>'; a key reads and writes only its organization's events.";
+                + "Every call carries the header Authorization: Bearer {API key}; a key reads and writes only its organization's events.";
             return Task.CompletedTask;
         }));
         return builder;
