@@ -294,7 +294,7 @@ public sealed partial class TraceSuite(BenchOptions o, PostgresServer pg, string
                     TraceWindow.Unbounded, timed, new TraceLimits(), CancellationToken.None);
                 var traced = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
                 start = Stopwatch.GetTimestamp();
-                await JsonSerializer.SerializeAsync(Stream.Null, TraceDocument.Of(graph), TraceJson.Default.TraceDocument);
+                await JsonSerializer.SerializeAsync(Stream.Null, TraceDocument.Of(graph, includeTable: true), TraceJson.Default.TraceDocument);
                 var written = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
                 if (i < 5)
                     continue;

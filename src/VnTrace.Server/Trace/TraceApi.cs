@@ -37,13 +37,13 @@ public static class TraceApi
             .MapGet("/trace", GetTrace)
             .WithSummary("The genealogy graph of an identifier: backward (where it came from), forward (where it went) or both.")
             .WithDescription("id: a GS1 Digital Link or EPC URI (lot, serial, SSCC, GLN of a party or location). direction: backward, forward or both (default). "
-                + "from / to: an optional eventTime window (date-times with offset; from inclusive, to exclusive). maxNodes: at most the server's limit. "
+                + "from / to: an optional eventTime window (date-times with offset; from inclusive, to exclusive). maxNodes: at most the server's limit. table=false leaves out the flat table. "
                 + "A graph larger than the limit comes back with truncated=true.");
         return app;
     }
 
     internal static async Task<IResult> GetTrace(HttpContext http, VnTraceDbContext db, TraceOptions options,
-        string? id, string? direction, string? from, string? to, int? maxNodes, CancellationToken ct)
+        string? id, string? direction, string? from, string? to, int? maxNodes, bool? table, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(id))
             return EpcisProblems.QueryParameter("id is required: a GS1 Digital Link or EPC URI of a lot, serial, SSCC, party or location.");
@@ -74,7 +74,7 @@ public static class TraceApi
         var graph = await GenealogyTracer.TraceAsync(start, dir.Value, window, new DatabaseTraceEventSource(db, visibility), limits, ct);
         if (graph.StartUnknown)
             return EpcisProblems.NotFound($"No event you can see names '{id}'.");
-        return TypedResults.Json(TraceDocument.Of(graph), TraceJson.Default.TraceDocument);
+        return TypedResults.Json(TraceDocument.Of(graph, includeTable: table ?? true), TraceJson.Default.TraceDocument);
     }
 
     private static bool TryTime(string name, string? raw, out DateTimeOffset? time, out string? error)
@@ -104,10 +104,11 @@ public sealed record TraceDocument(
     IReadOnlyList<TraceNode> Nodes,
     IReadOnlyList<TraceEdge> Edges,
     IReadOnlyList<TraceEventInfo> Events,
-    IReadOnlyList<TraceTableRow> Table)
+    IReadOnlyList<TraceTableRow>? Table)
 {
-    public static TraceDocument Of(TraceGraph g) =>
-        new(g.Start, g.Direction, g.Window.From, g.Window.To, g.Truncated, g.Truncation, g.Nodes, g.Edges, g.Events, g.ToTable());
+    /// <param name="includeTable">The flat table repeats the graph row by row (a third of a wide response); table=false leaves it out.</param>
+    public static TraceDocument Of(TraceGraph g, bool includeTable) =>
+        new(g.Start, g.Direction, g.Window.From, g.Window.To, g.Truncated, g.Truncation, g.Nodes, g.Edges, g.Events, includeTable ? g.ToTable() : null);
 }
 
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UseStringEnumConverter = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]

@@ -76,6 +76,10 @@ public abstract class TraceApiTests(AppFixture fixture)
         Assert.NotEmpty(body["events"]!.AsArray());
         Assert.NotEmpty(body["table"]!.AsArray());
         Assert.False(body["truncated"]!.GetValue<bool>());
+
+        var withoutTable = JsonNode.Parse(await chain.Authority.Client.GetStringAsync($"/api/trace?id={Uri.EscapeDataString(chain.LotP)}&direction=backward&table=false"))!;
+        Assert.Null(withoutTable["table"]);
+        Assert.Equal(body["nodes"]!.AsArray().Count, withoutTable["nodes"]!.AsArray().Count);
     }
 
     [Fact]
