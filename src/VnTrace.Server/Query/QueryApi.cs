@@ -30,6 +30,10 @@ public static class QueryApi
             .WithTags("Query");
 
         group.MapGet("/events", GetEvents).WithSummary("Events matching the standard EPCIS query parameters, paged.");
+        // OPTIONS discovery (REST binding): the versions spoken come from the endpoint filter; Allow says the methods.
+        foreach (var resource in (string[])["/events", "/eventTypes", "/epcs", "/bizSteps", "/bizLocations", "/readPoints", "/dispositions"])
+            group.MapMethods(resource, ["OPTIONS"], Describe(resource == "/events" ? "OPTIONS, GET, POST" : "OPTIONS, GET"))
+                .WithSummary($"Discovery for {resource}: EPCIS and CBV versions, allowed methods.");
         group.MapGet("/events/{eventID}", GetEvent).WithSummary("One event by its eventID.");
         group.MapGet("/eventTypes", ListEventTypes).WithSummary("Event types present in the caller's events.");
         group.MapGet("/eventTypes/{eventType}/events", (HttpContext h, EventQueryExecutor x, string eventType, CancellationToken ct) =>
@@ -154,6 +158,16 @@ public static class QueryApi
             .Append(new KeyValuePair<string, string?>("nextPageToken", token));
         return request.PathBase + request.Path + QueryString.Create(query);
     }
+
+    private static Func<HttpContext, IResult> Describe(string allow) => http =>
+    {
+        http.Response.Headers.Allow = allow;
+        http.Response.Headers["GS1-EPCIS-Min"] = EpcisHeadersFilter.EpcisVersion;
+        http.Response.Headers["GS1-EPCIS-Max"] = EpcisHeadersFilter.EpcisVersion;
+        http.Response.Headers["GS1-CBV-Min"] = EpcisHeadersFilter.CbvVersion;
+        http.Response.Headers["GS1-CBV-Max"] = EpcisHeadersFilter.CbvVersion;
+        return TypedResults.NoContent();
+    };
 
     private static IResult NotAcceptable() =>
         EpcisProblems.Result(StatusCodes.Status406NotAcceptable, EpcisExceptionType.NotAcceptable,

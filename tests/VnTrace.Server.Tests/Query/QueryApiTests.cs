@@ -218,6 +218,20 @@ public abstract partial class QueryApiTests(AppFixture fixture)
         Assert.Single(await (await client.GetAsync("/eventTypes/TransformationEvent/events")).ReadEvents());
     }
 
+    [Theory]
+    [InlineData("/events", "OPTIONS, GET, POST")]
+    [InlineData("/epcs", "OPTIONS, GET")]
+    [InlineData("/bizLocations", "OPTIONS, GET")]
+    public async Task OPTIONS_describes_versions_and_methods(string resource, string allow)
+    {
+        var (_, client) = await App.CreateOrganizationClientAsync("options");
+        var response = await client.SendAsync(new HttpRequestMessage(HttpMethod.Options, resource));
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        Assert.Equal(allow, string.Join(", ", response.Content.Headers.Allow));
+        Assert.Equal("2.0.0", response.Headers.GetValues("GS1-EPCIS-Version").Single());
+        Assert.Equal("2.0.0", response.Headers.GetValues("GS1-EPCIS-Max").Single());
+    }
+
     [GeneratedRegex("<([^>]+)>;\\s*rel=\"next\"")]
     private static partial Regex LinkNext();
 }
