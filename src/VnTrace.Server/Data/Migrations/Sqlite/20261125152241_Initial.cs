@@ -17,6 +17,7 @@ namespace VnTrace.Server.Data.Migrations.Sqlite
                 {
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     Name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
                     TaxCode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
                     Gln = table.Column<string>(type: "TEXT", maxLength: 13, nullable: true),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
@@ -108,6 +109,49 @@ namespace VnTrace.Server.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "location_hierarchy",
+                columns: table => new
+                {
+                    OwnerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ParentId = table.Column<string>(type: "TEXT", maxLength: 512, nullable: false),
+                    ChildId = table.Column<string>(type: "TEXT", maxLength: 512, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_location_hierarchy", x => new { x.OwnerId, x.ParentId, x.ChildId });
+                    table.ForeignKey(
+                        name: "FK_location_hierarchy_organizations_OwnerId",
+                        column: x => x.OwnerId,
+                        principalTable: "organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "recall_campaigns",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    InitiatorId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    OpenedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ClosingNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    AffectedTruncated = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_recall_campaigns", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_recall_campaigns_organizations_InitiatorId",
+                        column: x => x.InitiatorId,
+                        principalTable: "organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "event_identifiers",
                 columns: table => new
                 {
@@ -146,6 +190,56 @@ namespace VnTrace.Server.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "recall_lots",
+                columns: table => new
+                {
+                    CampaignId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Identifier = table.Column<string>(type: "TEXT", maxLength: 512, nullable: false),
+                    Named = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_recall_lots", x => new { x.CampaignId, x.Identifier });
+                    table.ForeignKey(
+                        name: "FK_recall_lots_recall_campaigns_CampaignId",
+                        column: x => x.CampaignId,
+                        principalTable: "recall_campaigns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "recall_notices",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CampaignId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    QuantityReceived = table.Column<decimal>(type: "TEXT", nullable: true),
+                    Uom = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    NotifiedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    AcknowledgedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    QuantityRecovered = table.Column<decimal>(type: "TEXT", nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_recall_notices", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_recall_notices_organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_recall_notices_recall_campaigns_CampaignId",
+                        column: x => x.CampaignId,
+                        principalTable: "recall_campaigns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_api_keys_KeyHash",
                 table: "api_keys",
@@ -168,9 +262,9 @@ namespace VnTrace.Server.Data.Migrations.Sqlite
                 columns: new[] { "Value", "Role" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_event_references_Kind_Type_Value",
+                name: "IX_event_references_Value_Kind_Type",
                 table: "event_references",
-                columns: new[] { "Kind", "Type", "Value" });
+                columns: new[] { "Value", "Kind", "Type" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_events_OwnerId_BizLocation_EventTime",
@@ -208,6 +302,27 @@ namespace VnTrace.Server.Data.Migrations.Sqlite
                 table: "organizations",
                 column: "Gln",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_recall_campaigns_InitiatorId_OpenedAt",
+                table: "recall_campaigns",
+                columns: new[] { "InitiatorId", "OpenedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_recall_lots_Identifier",
+                table: "recall_lots",
+                column: "Identifier");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_recall_notices_CampaignId_OrganizationId",
+                table: "recall_notices",
+                columns: new[] { "CampaignId", "OrganizationId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_recall_notices_OrganizationId",
+                table: "recall_notices",
+                column: "OrganizationId");
         }
 
         /// <inheritdoc />
@@ -226,7 +341,19 @@ namespace VnTrace.Server.Data.Migrations.Sqlite
                 name: "event_references");
 
             migrationBuilder.DropTable(
+                name: "location_hierarchy");
+
+            migrationBuilder.DropTable(
+                name: "recall_lots");
+
+            migrationBuilder.DropTable(
+                name: "recall_notices");
+
+            migrationBuilder.DropTable(
                 name: "events");
+
+            migrationBuilder.DropTable(
+                name: "recall_campaigns");
 
             migrationBuilder.DropTable(
                 name: "organizations");

@@ -12,7 +12,7 @@ using VnTrace.Server.Data;
 namespace VnTrace.Server.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresVnTraceDbContext))]
-    [Migration("20261125135519_Initial")]
+    [Migration("20261125152247_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -77,6 +77,8 @@ namespace VnTrace.Server.Data.Migrations.Postgres
 
                     b.HasIndex("Value", "Role");
 
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Value", "Role"), new[] { "varchar_pattern_ops", "int2_ops" });
+
                     b.ToTable("event_identifiers", (string)null);
                 });
 
@@ -98,9 +100,27 @@ namespace VnTrace.Server.Data.Migrations.Postgres
 
                     b.HasKey("TraceabilityEventId", "Kind", "Type", "Value");
 
-                    b.HasIndex("Kind", "Type", "Value");
+                    b.HasIndex("Value", "Kind", "Type");
 
                     b.ToTable("event_references", (string)null);
+                });
+
+            modelBuilder.Entity("VnTrace.Server.Data.LocationHierarchy", b =>
+                {
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ParentId")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<string>("ChildId")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.HasKey("OwnerId", "ParentId", "ChildId");
+
+                    b.ToTable("location_hierarchy", (string)null);
                 });
 
             modelBuilder.Entity("VnTrace.Server.Data.TraceabilityEvent", b =>
@@ -238,6 +258,9 @@ namespace VnTrace.Server.Data.Migrations.Postgres
                         .HasMaxLength(13)
                         .HasColumnType("character varying(13)");
 
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -253,6 +276,102 @@ namespace VnTrace.Server.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("organizations", (string)null);
+                });
+
+            modelBuilder.Entity("VnTrace.Server.Recall.RecallCampaign", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("AffectedTruncated")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ClosingNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("InitiatorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InitiatorId", "OpenedAt");
+
+                    b.ToTable("recall_campaigns", (string)null);
+                });
+
+            modelBuilder.Entity("VnTrace.Server.Recall.RecallLot", b =>
+                {
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Identifier")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<bool>("Named")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("CampaignId", "Identifier");
+
+                    b.HasIndex("Identifier");
+
+                    b.ToTable("recall_lots", (string)null);
+                });
+
+            modelBuilder.Entity("VnTrace.Server.Recall.RecallNotice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("AcknowledgedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime>("NotifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal?>("QuantityReceived")
+                        .HasColumnType("numeric");
+
+                    b.Property<decimal?>("QuantityRecovered")
+                        .HasColumnType("numeric");
+
+                    b.Property<string>("Uom")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("CampaignId", "OrganizationId")
+                        .IsUnique();
+
+                    b.ToTable("recall_notices", (string)null);
                 });
 
             modelBuilder.Entity("VnTrace.Server.Capture.CaptureJob", b =>
@@ -282,6 +401,15 @@ namespace VnTrace.Server.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("VnTrace.Server.Data.LocationHierarchy", b =>
+                {
+                    b.HasOne("VnTrace.Server.Identity.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("VnTrace.Server.Data.TraceabilityEvent", b =>
                 {
                     b.HasOne("VnTrace.Server.Identity.Organization", null)
@@ -300,11 +428,51 @@ namespace VnTrace.Server.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("VnTrace.Server.Recall.RecallCampaign", b =>
+                {
+                    b.HasOne("VnTrace.Server.Identity.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("InitiatorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("VnTrace.Server.Recall.RecallLot", b =>
+                {
+                    b.HasOne("VnTrace.Server.Recall.RecallCampaign", null)
+                        .WithMany("Lots")
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("VnTrace.Server.Recall.RecallNotice", b =>
+                {
+                    b.HasOne("VnTrace.Server.Recall.RecallCampaign", null)
+                        .WithMany("Notices")
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("VnTrace.Server.Identity.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("VnTrace.Server.Data.TraceabilityEvent", b =>
                 {
                     b.Navigation("Identifiers");
 
                     b.Navigation("References");
+                });
+
+            modelBuilder.Entity("VnTrace.Server.Recall.RecallCampaign", b =>
+                {
+                    b.Navigation("Lots");
+
+                    b.Navigation("Notices");
                 });
 #pragma warning restore 612, 618
         }

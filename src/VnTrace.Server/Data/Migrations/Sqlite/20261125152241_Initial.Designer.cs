@@ -11,7 +11,7 @@ using VnTrace.Server.Data;
 namespace VnTrace.Server.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteVnTraceDbContext))]
-    [Migration("20261125135511_Initial")]
+    [Migration("20261125152241_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -70,7 +70,8 @@ namespace VnTrace.Server.Data.Migrations.Sqlite
 
                     b.HasKey("TraceabilityEventId", "Role", "Value");
 
-                    b.HasIndex("Value", "Role");
+                    b.HasIndex("Value", "Role")
+                        .HasAnnotation("Npgsql:IndexOperators", new[] { "varchar_pattern_ops", "int2_ops" });
 
                     b.ToTable("event_identifiers", (string)null);
                 });
@@ -93,9 +94,27 @@ namespace VnTrace.Server.Data.Migrations.Sqlite
 
                     b.HasKey("TraceabilityEventId", "Kind", "Type", "Value");
 
-                    b.HasIndex("Kind", "Type", "Value");
+                    b.HasIndex("Value", "Kind", "Type");
 
                     b.ToTable("event_references", (string)null);
+                });
+
+            modelBuilder.Entity("VnTrace.Server.Data.LocationHierarchy", b =>
+                {
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ParentId")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChildId")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("OwnerId", "ParentId", "ChildId");
+
+                    b.ToTable("location_hierarchy", (string)null);
                 });
 
             modelBuilder.Entity("VnTrace.Server.Data.TraceabilityEvent", b =>
@@ -231,6 +250,9 @@ namespace VnTrace.Server.Data.Migrations.Sqlite
                         .HasMaxLength(13)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -246,6 +268,102 @@ namespace VnTrace.Server.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("organizations", (string)null);
+                });
+
+            modelBuilder.Entity("VnTrace.Server.Recall.RecallCampaign", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("AffectedTruncated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClosingNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InitiatorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OpenedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InitiatorId", "OpenedAt");
+
+                    b.ToTable("recall_campaigns", (string)null);
+                });
+
+            modelBuilder.Entity("VnTrace.Server.Recall.RecallLot", b =>
+                {
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Identifier")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Named")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CampaignId", "Identifier");
+
+                    b.HasIndex("Identifier");
+
+                    b.ToTable("recall_lots", (string)null);
+                });
+
+            modelBuilder.Entity("VnTrace.Server.Recall.RecallNotice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AcknowledgedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NotifiedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("QuantityReceived")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("QuantityRecovered")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Uom")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("CampaignId", "OrganizationId")
+                        .IsUnique();
+
+                    b.ToTable("recall_notices", (string)null);
                 });
 
             modelBuilder.Entity("VnTrace.Server.Capture.CaptureJob", b =>
@@ -275,6 +393,15 @@ namespace VnTrace.Server.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("VnTrace.Server.Data.LocationHierarchy", b =>
+                {
+                    b.HasOne("VnTrace.Server.Identity.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("VnTrace.Server.Data.TraceabilityEvent", b =>
                 {
                     b.HasOne("VnTrace.Server.Identity.Organization", null)
@@ -293,11 +420,51 @@ namespace VnTrace.Server.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("VnTrace.Server.Recall.RecallCampaign", b =>
+                {
+                    b.HasOne("VnTrace.Server.Identity.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("InitiatorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("VnTrace.Server.Recall.RecallLot", b =>
+                {
+                    b.HasOne("VnTrace.Server.Recall.RecallCampaign", null)
+                        .WithMany("Lots")
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("VnTrace.Server.Recall.RecallNotice", b =>
+                {
+                    b.HasOne("VnTrace.Server.Recall.RecallCampaign", null)
+                        .WithMany("Notices")
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("VnTrace.Server.Identity.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("VnTrace.Server.Data.TraceabilityEvent", b =>
                 {
                     b.Navigation("Identifiers");
 
                     b.Navigation("References");
+                });
+
+            modelBuilder.Entity("VnTrace.Server.Recall.RecallCampaign", b =>
+                {
+                    b.Navigation("Lots");
+
+                    b.Navigation("Notices");
                 });
 #pragma warning restore 612, 618
         }

@@ -18,6 +18,7 @@ namespace VnTrace.Server.Data.Migrations.Postgres
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     Name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
                     TaxCode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
                     Gln = table.Column<string>(type: "character varying(13)", maxLength: 13, nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
@@ -109,6 +110,49 @@ namespace VnTrace.Server.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "location_hierarchy",
+                columns: table => new
+                {
+                    OwnerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ParentId = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: false),
+                    ChildId = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_location_hierarchy", x => new { x.OwnerId, x.ParentId, x.ChildId });
+                    table.ForeignKey(
+                        name: "FK_location_hierarchy_organizations_OwnerId",
+                        column: x => x.OwnerId,
+                        principalTable: "organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "recall_campaigns",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    InitiatorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    OpenedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ClosedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ClosingNote = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    AffectedTruncated = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_recall_campaigns", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_recall_campaigns_organizations_InitiatorId",
+                        column: x => x.InitiatorId,
+                        principalTable: "organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "event_identifiers",
                 columns: table => new
                 {
@@ -147,6 +191,56 @@ namespace VnTrace.Server.Data.Migrations.Postgres
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "recall_lots",
+                columns: table => new
+                {
+                    CampaignId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Identifier = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: false),
+                    Named = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_recall_lots", x => new { x.CampaignId, x.Identifier });
+                    table.ForeignKey(
+                        name: "FK_recall_lots_recall_campaigns_CampaignId",
+                        column: x => x.CampaignId,
+                        principalTable: "recall_campaigns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "recall_notices",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CampaignId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    QuantityReceived = table.Column<decimal>(type: "numeric", nullable: true),
+                    Uom = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
+                    NotifiedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    AcknowledgedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    QuantityRecovered = table.Column<decimal>(type: "numeric", nullable: true),
+                    Note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_recall_notices", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_recall_notices_organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_recall_notices_recall_campaigns_CampaignId",
+                        column: x => x.CampaignId,
+                        principalTable: "recall_campaigns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_api_keys_KeyHash",
                 table: "api_keys",
@@ -166,12 +260,13 @@ namespace VnTrace.Server.Data.Migrations.Postgres
             migrationBuilder.CreateIndex(
                 name: "IX_event_identifiers_Value_Role",
                 table: "event_identifiers",
-                columns: new[] { "Value", "Role" });
+                columns: new[] { "Value", "Role" })
+                .Annotation("Npgsql:IndexOperators", new[] { "varchar_pattern_ops", "int2_ops" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_event_references_Kind_Type_Value",
+                name: "IX_event_references_Value_Kind_Type",
                 table: "event_references",
-                columns: new[] { "Kind", "Type", "Value" });
+                columns: new[] { "Value", "Kind", "Type" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_events_OwnerId_BizLocation_EventTime",
@@ -209,6 +304,27 @@ namespace VnTrace.Server.Data.Migrations.Postgres
                 table: "organizations",
                 column: "Gln",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_recall_campaigns_InitiatorId_OpenedAt",
+                table: "recall_campaigns",
+                columns: new[] { "InitiatorId", "OpenedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_recall_lots_Identifier",
+                table: "recall_lots",
+                column: "Identifier");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_recall_notices_CampaignId_OrganizationId",
+                table: "recall_notices",
+                columns: new[] { "CampaignId", "OrganizationId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_recall_notices_OrganizationId",
+                table: "recall_notices",
+                column: "OrganizationId");
         }
 
         /// <inheritdoc />
@@ -227,7 +343,19 @@ namespace VnTrace.Server.Data.Migrations.Postgres
                 name: "event_references");
 
             migrationBuilder.DropTable(
+                name: "location_hierarchy");
+
+            migrationBuilder.DropTable(
+                name: "recall_lots");
+
+            migrationBuilder.DropTable(
+                name: "recall_notices");
+
+            migrationBuilder.DropTable(
                 name: "events");
+
+            migrationBuilder.DropTable(
+                name: "recall_campaigns");
 
             migrationBuilder.DropTable(
                 name: "organizations");
