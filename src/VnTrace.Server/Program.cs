@@ -6,7 +6,9 @@ using VnTrace.Server.Exports;
 using VnTrace.Server.Identity;
 using VnTrace.Server.Query;
 using VnTrace.Server.Recall;
+using VnTrace.Server.Shared;
 using VnTrace.Server.Trace;
+using VnTrace.Server.Workspace;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddData();
@@ -18,9 +20,12 @@ builder.AddTrace();
 builder.AddExports();
 builder.AddRecall();
 builder.AddApiDocs();
+builder.AddWebInterface();
+builder.AddWorkspace();
 
 var app = builder.Build();
 await app.MigrateDatabaseAsync();
+await app.EnsureRolesAsync();
 if (AdminCommands.IsAdminCommand(args))
 {
     Environment.ExitCode = await AdminCommands.RunAsync(app.Services, args, Console.Out);
@@ -30,6 +35,7 @@ await app.SeedDemoAsync();
 
 app.UseEpcisProblems();
 app.UseStaticFiles();
+app.UseWebInterface();
 app.UseAuthentication();
 app.UseAuthorization();
 
@@ -40,7 +46,7 @@ app.MapQueryApi();
 app.MapTraceApi();
 app.MapExportsApi();
 app.MapRecallApi();
-app.MapFallbackToFile("/", "index.html");
+app.MapWebInterface();
 
 app.Run();
 

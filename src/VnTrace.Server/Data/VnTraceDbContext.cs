@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace VnTrace.Server.Data;
@@ -5,8 +7,10 @@ namespace VnTrace.Server.Data;
 /// <summary>
 /// The one database of the server. Two providers derive from it so each keeps its own migrations
 /// (Data/Migrations/Sqlite, Data/Migrations/Postgres); everything else sees only this type.
+/// ASP.NET Core Identity's users and roles live here too, beside the organizations they belong to.
 /// </summary>
-public abstract class VnTraceDbContext(DbContextOptions options) : DbContext(options)
+public abstract class VnTraceDbContext(DbContextOptions options)
+    : IdentityDbContext<Identity.AppUser, IdentityRole<Guid>, Guid>(options)
 {
     public DbSet<Identity.Organization> Organizations => Set<Identity.Organization>();
     public DbSet<Identity.ApiKey> ApiKeys => Set<Identity.ApiKey>();
@@ -18,9 +22,24 @@ public abstract class VnTraceDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<Recall.RecallCampaign> RecallCampaigns => Set<Recall.RecallCampaign>();
     public DbSet<Recall.RecallLot> RecallLots => Set<Recall.RecallLot>();
     public DbSet<Recall.RecallNotice> RecallNotices => Set<Recall.RecallNotice>();
+    public DbSet<Workspace.Locations.Location> Locations => Set<Workspace.Locations.Location>();
+    public DbSet<Workspace.Products.Product> Products => Set<Workspace.Products.Product>();
+    public DbSet<Workspace.Products.ProductImage> ProductImages => Set<Workspace.Products.ProductImage>();
+    public DbSet<Workspace.Lots.Lot> Lots => Set<Workspace.Lots.Lot>();
+    public DbSet<Workspace.Certificates.Certificate> Certificates => Set<Workspace.Certificates.Certificate>();
+    public DbSet<Workspace.Certificates.CertificateProduct> CertificateProducts => Set<Workspace.Certificates.CertificateProduct>();
+    public DbSet<Workspace.Certificates.CertificateLocation> CertificateLocations => Set<Workspace.Certificates.CertificateLocation>();
+    public DbSet<Workspace.Staff.StaffInvitation> StaffInvitations => Set<Workspace.Staff.StaffInvitation>();
+    public DbSet<Labels.LabelBatch> LabelBatches => Set<Labels.LabelBatch>();
+    public DbSet<Labels.IssuedSerial> IssuedSerials => Set<Labels.IssuedSerial>();
+    public DbSet<Files.StoredFile> Files => Set<Files.StoredFile>();
+    public DbSet<Audit.AuditEntry> AuditLog => Set<Audit.AuditEntry>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(VnTraceDbContext).Assembly);
+    }
 }
 
 public sealed class SqliteVnTraceDbContext(DbContextOptions<SqliteVnTraceDbContext> options) : VnTraceDbContext(options)

@@ -39,25 +39,3 @@ public sealed class ApiKeyAuthenticationHandler(
     private Task WriteProblem(int status, string exceptionType, string detail) =>
         Api.EpcisProblems.Write(Context, status, exceptionType, detail);
 }
-
-public static class OrganizationPrincipal
-{
-    /// <summary>The organization of an API-key caller. Endpoints behind RequireAuthorization always have one.</summary>
-    public static Guid OrganizationId(this ClaimsPrincipal user) =>
-        Guid.Parse(user.FindFirstValue(ApiKeyAuthenticationHandler.OrganizationClaim)
-            ?? throw new InvalidOperationException("The caller is not authenticated by an API key."));
-}
-
-public static class IdentitySetup
-{
-    public static WebApplicationBuilder AddIdentityAndKeys(this WebApplicationBuilder builder)
-    {
-        builder.Services.AddScoped<ApiKeyService>();
-        builder.Services.AddMemoryCache();
-        builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
-        builder.Services.AddAuthorizationBuilder()
-            .AddPolicy("ApiKey", p => p.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireClaim(ApiKeyAuthenticationHandler.OrganizationClaim));
-        return builder;
-    }
-}

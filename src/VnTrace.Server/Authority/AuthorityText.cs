@@ -1,0 +1,4 @@
+namespace VnTrace.Server.Authority;
+
+/// <summary>Resources of the authority's pages (AuthorityText.resx Vietnamese, .en.resx English).</summary>
+public sealed class AuthorityText;

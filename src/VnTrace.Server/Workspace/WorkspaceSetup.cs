@@ -1,0 +1,17 @@
+using VnTrace.Server.Audit;
+using VnTrace.Server.Authority.Organizations;
+using VnTrace.Server.Identity.Account;
+
+namespace VnTrace.Server.Workspace;
+
+/// <summary>The business workspace and the authority's decisions on businesses.</summary>
+public static class WorkspaceSetup
+{
+    public static WebApplicationBuilder AddWorkspace(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<AuditTrail>();
+        builder.Services.AddScoped<BusinessRegistration>();
+        builder.Services.AddScoped<OrganizationDecisions>();
+        return builder;
+    }
+}
