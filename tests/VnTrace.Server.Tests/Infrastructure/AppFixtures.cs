@@ -3,7 +3,7 @@ using VnTrace.Server.Data;
 namespace VnTrace.Server.Tests.Infrastructure;
 
 /// <summary>One server per test class and provider; tests isolate their data by creating their own organizations.</summary>
-public abstract class AppFixture(PostgresServer postgres, DatabaseProvider provider) : IAsyncLifetime
+public abstract class AppFixture(PostgresServer postgres, DatabaseProvider provider, bool kestrel = false) : IAsyncLifetime
 {
     public VnTraceApp App { get; private set; } = null!;
     public DatabaseProvider Provider => provider;
@@ -15,7 +15,7 @@ public abstract class AppFixture(PostgresServer postgres, DatabaseProvider provi
         ["VnTrace:Capture:MaxEvents"] = "2000",
     };
 
-    public async ValueTask InitializeAsync() => App = await VnTraceApp.StartAsync(provider, postgres, TestSettings);
+    public async ValueTask InitializeAsync() => App = await VnTraceApp.StartAsync(provider, postgres, TestSettings, kestrel);
 
     public async ValueTask DisposeAsync()
     {
@@ -27,3 +27,9 @@ public abstract class AppFixture(PostgresServer postgres, DatabaseProvider provi
 public sealed class SqliteAppFixture(PostgresServer postgres) : AppFixture(postgres, DatabaseProvider.Sqlite);
 
 public sealed class PostgresAppFixture(PostgresServer postgres) : AppFixture(postgres, DatabaseProvider.Postgres);
+
+/// <summary>The server on a real loopback port (<see cref="VnTraceApp.ServerAddress"/>), for browser tests.</summary>
+public sealed class SqliteKestrelAppFixture(PostgresServer postgres) : AppFixture(postgres, DatabaseProvider.Sqlite, kestrel: true);
+
+/// <summary>The server on a real loopback port (<see cref="VnTraceApp.ServerAddress"/>), for browser tests.</summary>
+public sealed class PostgresKestrelAppFixture(PostgresServer postgres) : AppFixture(postgres, DatabaseProvider.Postgres, kestrel: true);

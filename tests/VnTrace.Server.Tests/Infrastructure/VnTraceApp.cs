@@ -1,5 +1,9 @@
+using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using VnTrace.Server.Data;
@@ -9,7 +13,8 @@ namespace VnTrace.Server.Tests.Infrastructure;
 
 /// <summary>
 /// The real server in-process (WebApplicationFactory) on its own empty database — a fresh SQLite file or a fresh
-/// PostgreSQL database — without the demo seed, so each test class owns its data.
+/// PostgreSQL database — without the demo seed, so each test class owns its data. By default requests go through the
+/// in-memory TestServer; with <c>kestrel: true</c> the server listens on a real loopback port instead, for a browser.
 /// </summary>
 public sealed class VnTraceApp : WebApplicationFactory<Program>
 {
@@ -17,6 +22,13 @@ public sealed class VnTraceApp : WebApplicationFactory<Program>
     private readonly string? connectionString;
     private readonly Dictionary<string, string?> settings;
     public string DataDir { get; }
+
+    /// <summary>Where a browser reaches the server (http://127.0.0.1:port/), when it was started with Kestrel.</summary>
+    public Uri? ServerAddress { get; private set; }
+
+    /// <summary><see cref="ServerAddress"/>, or a clear failure for a test that forgot to ask for Kestrel.</summary>
+    public Uri RequiredServerAddress => ServerAddress
+        ?? throw new InvalidOperationException("This server runs on the in-memory TestServer; start it with kestrel: true (a *KestrelAppFixture) to reach it from a browser.");
 
     private VnTraceApp(DatabaseProvider provider, string? connectionString, Dictionary<string, string?>? settings)
     {
@@ -26,8 +38,9 @@ public sealed class VnTraceApp : WebApplicationFactory<Program>
         DataDir = Path.Combine(Path.GetTempPath(), "vntrace-test-" + Guid.NewGuid().ToString("N")[..10]);
     }
 
+    /// <param name="kestrel">Listen on a free port of 127.0.0.1 (for Playwright) instead of the in-memory TestServer.</param>
     public static async Task<VnTraceApp> StartAsync(DatabaseProvider provider, PostgresServer? postgres,
-        Dictionary<string, string?>? settings = null)
+        Dictionary<string, string?>? settings = null, bool kestrel = false)
     {
         string? connection = null;
         if (provider == DatabaseProvider.Postgres)
@@ -37,7 +50,14 @@ public sealed class VnTraceApp : WebApplicationFactory<Program>
             connection = await postgres.CreateDatabaseAsync("vntrace_test");
         }
         var app = new VnTraceApp(provider, connection, settings);
-        _ = app.Server; // start now, so migrations run before the first test
+        if (kestrel)
+            app.UseKestrel(options => options.Listen(IPAddress.Loopback, 0)); // port 0: the OS picks a free one
+        app.StartServer(); // start now, so migrations run before the first test
+        if (kestrel)
+        {
+            var addresses = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
+            app.ServerAddress = new Uri(addresses.Single());
+        }
         return app;
     }
 
