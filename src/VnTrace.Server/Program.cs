@@ -33,6 +33,7 @@ if (AdminCommands.IsAdminCommand(args))
 }
 await app.SeedDemoAsync();
 
+app.UseTransportSecurity();
 app.UseEpcisProblems();
 app.UseStaticFiles();
 app.UseWebInterface();

@@ -58,6 +58,9 @@ public static class IdentitySetup
     {
         builder.Services.AddScoped<ApiKeyService>();
         builder.Services.AddMemoryCache();
+        // Behind TLS (VnTrace:RequireHttps, the production setting) every cookie is Secure and plain HTTP is
+        // redirected; the embedded default on http://localhost keeps them Secure whenever the request is HTTPS.
+        var secure = builder.Configuration.GetValue("VnTrace:RequireHttps", false) ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
 
         // People: ASP.NET Core Identity with cookies. E-mail is optional (sign-up is approved by the authority,
         // not by a mail link), so the user name is what people sign in with.
@@ -98,7 +101,7 @@ public static class IdentitySetup
         builder.Services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "vntrace.af";
-            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            o.Cookie.SecurePolicy = secure;
             o.Cookie.SameSite = SameSiteMode.Strict;
         });
 
@@ -112,6 +115,22 @@ public static class IdentitySetup
             .AddPolicy(Policies.AuthorityRead, p => p.RequireRole(Roles.Authority, Roles.Inspector, Roles.SystemAdmin))
             .AddPolicy(Policies.AuthorityWrite, p => p.RequireRole(Roles.Authority, Roles.SystemAdmin));
         return builder;
+    }
+
+    /// <summary>HTTPS redirection and HSTS when the deployment requires HTTPS; X-Forwarded-Proto/For from a trusted proxy.</summary>
+    public static WebApplication UseTransportSecurity(this WebApplication app)
+    {
+        if (app.Configuration.GetValue("VnTrace:TrustForwardedHeaders", false))
+            app.UseForwardedHeaders(new ForwardedHeadersOptions
+            {
+                ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto,
+            });
+        if (app.Configuration.GetValue("VnTrace:RequireHttps", false))
+        {
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+        return app;
     }
 
     /// <summary>Creates the fixed roles on start when missing.</summary>

@@ -16,6 +16,9 @@ public static class WebInterface
     public static WebApplicationBuilder AddWebInterface(this WebApplicationBuilder builder)
     {
         builder.Services.AddLocalization();
+        // Vietnamese text as characters, not numeric entities: a third of the bytes on a consumer's 3G phone.
+        builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddRouting(o => o.LowercaseUrls = true);
         builder.Services.AddRazorPages(o =>

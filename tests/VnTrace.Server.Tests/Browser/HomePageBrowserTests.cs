@@ -8,7 +8,7 @@ namespace VnTrace.Server.Tests.Browser;
 public abstract class HomePageBrowserTests(AppFixture fixture, BrowserFixture browser)
 {
     [Fact]
-    public async Task Home_page_shows_the_VnTrace_heading_and_links_to_the_API_reference()
+    public async Task Home_page_shows_its_Vietnamese_heading_and_links_to_the_API_reference()
     {
         await using var context = await browser.NewContextAsync(fixture.App);
         var page = await context.NewPageAsync();
@@ -16,7 +16,7 @@ public abstract class HomePageBrowserTests(AppFixture fixture, BrowserFixture br
         var response = await page.GotoAsync("/");
 
         Assert.Equal(200, response?.Status);
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "VnTrace", Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Truy xuất nguồn gốc sản phẩm", Level = 1 })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Tài liệu API EPCIS 2.0" })).ToHaveAttributeAsync("href", "/scalar");
         await TestArtifacts.ScreenshotAsync(page, $"home-{fixture.Provider.ToString().ToLowerInvariant()}-{BrowserFixture.Vietnamese}");
     }
@@ -29,7 +29,7 @@ public abstract class HomePageBrowserTests(AppFixture fixture, BrowserFixture br
 
         await page.GotoAsync("/");
 
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "VnTrace", Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Truy xuất nguồn gốc sản phẩm", Level = 1 })).ToBeVisibleAsync();
         Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"),
             "the page is wider than the phone's screen");
         await TestArtifacts.ScreenshotAsync(page, $"home-{fixture.Provider.ToString().ToLowerInvariant()}-phone");

@@ -26,6 +26,7 @@ namespace VnTrace.Server.Tests.Infrastructure;
 public sealed partial class PageClient : IDisposable
 {
     public const string AntiforgeryField = "__RequestVerificationToken";
+    public const string SignOutAction = "/account/sign-out";
     private const int MaxRedirects = 10;
 
     public static Uri BaseAddress { get; } = new("https://localhost");
@@ -88,7 +89,7 @@ public sealed partial class PageClient : IDisposable
     }
 
     /// <summary>
-    /// The first POST form of <paramref name="html"/> (or the one whose action attribute is <paramref name="action"/>):
+    /// The first POST form of <paramref name="html"/> other than the layout's sign-out (or the one whose action attribute is <paramref name="action"/>):
     /// its action and its hidden inputs, antiforgery token included. A small scan for the markup our pages render,
     /// not an HTML parser.
     /// </summary>
@@ -101,6 +102,9 @@ public sealed partial class PageClient : IDisposable
                 continue;
             var formAction = attributes.GetValueOrDefault("action");
             if (action is not null && formAction != action)
+                continue;
+            // The layout's sign-out button is a form too; "the page's form" means the page's own.
+            if (action is null && formAction == SignOutAction)
                 continue;
             var hidden = new List<KeyValuePair<string, string>>();
             foreach (Match input in InputElement().Matches(form.Groups["content"].Value))

@@ -87,6 +87,63 @@ public sealed class VnTraceApp : WebApplicationFactory<Program>
         return (organization.Id, client);
     }
 
+    /// <summary>The password every test user gets (meets the password rules).</summary>
+    public const string TestPassword = "test-password-2026";
+
+    /// <summary>
+    /// A new business (approved unless said otherwise) with one user in <paramref name="role"/>; the user name is
+    /// unique per call. Use <see cref="SignInAsync"/> to get a signed-in page client.
+    /// </summary>
+    public async Task<TestUser> CreateBusinessUserAsync(string organizationName, string role = Roles.BusinessOwner,
+        OrganizationStatus status = OrganizationStatus.Approved, string? gln = null)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<VnTraceDbContext>();
+        var organization = new Organization { Name = organizationName, Status = status, Gln = gln };
+        db.Organizations.Add(organization);
+        await db.SaveChangesAsync();
+        return await CreateUserAsync(organization.Id, role);
+    }
+
+    /// <summary>A user of an existing organization (or of none, for a system administrator).</summary>
+    public async Task<TestUser> CreateUserAsync(Guid? organizationId, string role)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AppUser>>();
+        var userName = role.ToLowerInvariant() + "-" + Guid.NewGuid().ToString("N")[..10];
+        var user = new AppUser { UserName = userName, FullName = "Test " + role, OrganizationId = organizationId };
+        var created = await users.CreateAsync(user, TestPassword);
+        if (!created.Succeeded)
+            throw new InvalidOperationException(string.Join("; ", created.Errors.Select(e => e.Description)));
+        await users.AddToRoleAsync(user, role);
+        return new TestUser(user.Id, organizationId, userName);
+    }
+
+    /// <summary>An authority officer (or inspector) of a fresh authority organization.</summary>
+    public async Task<TestUser> CreateAuthorityUserAsync(string role = Roles.Authority)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<VnTraceDbContext>();
+        var authority = new Organization { Name = "Sở KH&CN (test)", Kind = OrganizationKind.Authority };
+        db.Organizations.Add(authority);
+        await db.SaveChangesAsync();
+        return await CreateUserAsync(authority.Id, role);
+    }
+
+    /// <summary>A page client signed in as <paramref name="user"/> through the real sign-in form.</summary>
+    public async Task<PageClient> SignInAsync(TestUser user)
+    {
+        var pages = new PageClient(this);
+        var response = await pages.SubmitFormAsync("/account/sign-in", new Dictionary<string, string>
+        {
+            ["Form.UserName"] = user.UserName,
+            ["Form.Password"] = TestPassword,
+        });
+        if (response.StatusCode != System.Net.HttpStatusCode.Redirect)
+            throw new InvalidOperationException($"Sign-in of {user.UserName} failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return pages;
+    }
+
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
@@ -94,3 +151,6 @@ public sealed class VnTraceApp : WebApplicationFactory<Program>
         try { Directory.Delete(DataDir, recursive: true); } catch (IOException) { }
     }
 }
+
+/// <summary>A user the test created; its password is <see cref="VnTraceApp.TestPassword"/>.</summary>
+public sealed record TestUser(Guid Id, Guid? OrganizationId, string UserName);
