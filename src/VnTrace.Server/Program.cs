@@ -3,6 +3,7 @@ using VnTrace.Server.Capture;
 using VnTrace.Server.Data;
 using VnTrace.Server.Demo;
 using VnTrace.Server.Exports;
+using VnTrace.Server.Files;
 using VnTrace.Server.Identity;
 using VnTrace.Server.Query;
 using VnTrace.Server.Recall;
@@ -22,6 +23,7 @@ builder.AddRecall();
 builder.AddApiDocs();
 builder.AddWebInterface();
 builder.AddWorkspace();
+builder.AddFiles();
 
 var app = builder.Build();
 await app.MigrateDatabaseAsync();
@@ -47,6 +49,7 @@ app.MapQueryApi();
 app.MapTraceApi();
 app.MapExportsApi();
 app.MapRecallApi();
+app.MapFilesApi();
 app.MapWebInterface();
 
 app.Run();

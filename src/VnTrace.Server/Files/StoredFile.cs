@@ -18,6 +18,8 @@ public sealed class StoredFile
     /// <summary>Lower-case hex SHA-256 of the content, for integrity checks and ETags.</summary>
     public required string Sha256 { get; set; }
     public required byte[] Content { get; set; }
+    /// <summary>Served to anyone (product images on the consumer page); otherwise only to the owner and the authority.</summary>
+    public bool Public { get; set; }
     public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
 }
 

@@ -403,6 +403,9 @@ namespace VnTrace.Server.Data.Migrations.Postgres
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("Public")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Sha256")
                         .IsRequired()
                         .HasMaxLength(64)

@@ -12,7 +12,7 @@ using VnTrace.Server.Data;
 namespace VnTrace.Server.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresVnTraceDbContext))]
-    [Migration("20261125153331_BusinessWorkspace")]
+    [Migration("20261125153802_BusinessWorkspace")]
     partial class BusinessWorkspace
     {
         /// <inheritdoc />
@@ -405,6 +405,9 @@ namespace VnTrace.Server.Data.Migrations.Postgres
 
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("uuid");
+
+                    b.Property<bool>("Public")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Sha256")
                         .IsRequired()

@@ -213,6 +213,7 @@ namespace VnTrace.Server.Data.Migrations.Sqlite
                     Length = table.Column<long>(type: "INTEGER", nullable: false),
                     Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     Content = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    Public = table.Column<bool>(type: "INTEGER", nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>

@@ -214,6 +214,7 @@ namespace VnTrace.Server.Data.Migrations.Postgres
                     Length = table.Column<long>(type: "bigint", nullable: false),
                     Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     Content = table.Column<byte[]>(type: "bytea", nullable: false),
+                    Public = table.Column<bool>(type: "boolean", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>

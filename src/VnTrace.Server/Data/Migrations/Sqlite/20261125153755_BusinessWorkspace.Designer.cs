@@ -11,7 +11,7 @@ using VnTrace.Server.Data;
 namespace VnTrace.Server.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteVnTraceDbContext))]
-    [Migration("20261125153317_BusinessWorkspace")]
+    [Migration("20261125153755_BusinessWorkspace")]
     partial class BusinessWorkspace
     {
         /// <inheritdoc />
@@ -391,6 +391,9 @@ namespace VnTrace.Server.Data.Migrations.Sqlite
 
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("Public")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Sha256")
                         .IsRequired()
