@@ -31,7 +31,7 @@ public static class WebInterface
                     m => m.Filters.Add(new Microsoft.AspNetCore.Mvc.TypeFilterAttribute(typeof(Workspace.WorkspaceStatusFilter))));
             })
             .AddViewLocalization()
-            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedText)));
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = FeatureTextLocalizer.For);
         builder.Services.AddScoped<Workspace.CurrentBusiness>();
         builder.Services.Configure<RequestLocalizationOptions>(o =>
         {
