@@ -8,6 +8,9 @@ cd "$(dirname "$0")/.."
 need=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 command -v runuser >/dev/null 2>&1 || need+=(util-linux)
+# The label tests read their QR codes and PDFs back with zbarimg, pdftoppm, pdftotext and pdffonts.
+command -v zbarimg >/dev/null 2>&1 || need+=(zbar-tools)
+{ command -v pdftoppm && command -v pdftotext && command -v pdffonts; } >/dev/null 2>&1 || need+=(poppler-utils)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing test prerequisites: ${need[*]}"
   if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi

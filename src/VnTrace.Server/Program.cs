@@ -4,6 +4,7 @@ using VnTrace.Server.Data;
 using VnTrace.Server.Demo;
 using VnTrace.Server.Exports;
 using VnTrace.Server.Identity;
+using VnTrace.Server.Labels;
 using VnTrace.Server.Query;
 using VnTrace.Server.Recall;
 using VnTrace.Server.Trace;
@@ -17,6 +18,7 @@ builder.AddQuery();
 builder.AddTrace();
 builder.AddExports();
 builder.AddRecall();
+builder.AddLabels();
 builder.AddApiDocs();
 
 var app = builder.Build();
