@@ -1,24 +1,121 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using VnTrace.Gs1.Epcis;
+using VnTrace.Gs1.Epcis.Cbv;
+using VnTrace.Gs1.Identifiers;
 using VnTrace.Server.Data;
 using VnTrace.Server.Identity;
+using VnTrace.Server.Workspace.Certificates;
+using VnTrace.Server.Workspace.Lots;
 
 namespace VnTrace.Server.Workspace;
 
-/// <summary>The business dashboard: what is in progress and what needs attention.</summary>
-public sealed class IndexModel(VnTraceDbContext db, CurrentBusiness business) : PageModel
+/// <summary>
+/// The business dashboard: what is in progress (lots, the latest diary events) and what needs attention (certificates
+/// expired or expiring within 30 days). Every number and row is the business's own.
+/// </summary>
+public sealed class IndexModel(VnTraceDbContext db, CurrentBusiness business, TimeProvider clock) : PageModel
 {
+    public const int ListSize = 10;
+
     public Organization Organization { get; private set; } = null!;
     public int Products { get; private set; }
     public int Locations { get; private set; }
     public int LotsInProgress { get; private set; }
+    public int Certificates { get; private set; }
+    /// <summary>Labels in all label batches: serials issued plus copies of lot codes printed.</summary>
+    public long LabelsIssued { get; private set; }
+    public long SerialsIssued { get; private set; }
+    public DateOnly Today { get; private set; }
+
+    public IReadOnlyList<LotRow> Lots { get; private set; } = [];
+    public IReadOnlyList<EventRow> Events { get; private set; } = [];
+    public IReadOnlyList<CertificateRow> CertificatesNeedingAttention { get; private set; } = [];
+    public int CertificatesNeedingAttentionTotal { get; private set; }
+
+    public sealed record LotRow(Guid Id, string Gtin, string LotNumber, string? ProductName, string? LocationName, DateOnly? ProductionDate, DateTime UpdatedAt);
+
+    /// <param name="BizStepWord">The CBV bare word ("shipping") for a standard bizStep, else null.</param>
+    /// <param name="BizStep">The bizStep as captured (shown as is when it is not a CBV one).</param>
+    /// <param name="Place">The business's own name for the place, or the identifier as captured.</param>
+    public sealed record EventRow(DateTimeOffset EventTime, EpcisEventType Type, EpcisAction? Action, string? BizStepWord,
+        string? BizStep, string? Place, bool ErrorDeclaration);
+
+    public sealed record CertificateRow(Guid Id, CertificateKind Kind, string? OtherKindName, string Number, DateOnly? ValidTo, CertificateState State);
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         Organization = await business.GetAsync(ct);
         var org = business.Id;
+        Today = CertificateValidity.Today(clock);
+
         Products = await db.Products.CountAsync(p => p.OrganizationId == org && !p.Archived, ct);
         Locations = await db.Locations.CountAsync(l => l.OrganizationId == org && !l.Archived, ct);
-        LotsInProgress = await db.Lots.CountAsync(l => l.OrganizationId == org && l.Status == Lots.LotStatus.InProgress, ct);
+        LotsInProgress = await db.Lots.CountAsync(l => l.OrganizationId == org && l.Status == LotStatus.InProgress, ct);
+        Certificates = await db.Certificates.CountAsync(c => c.OrganizationId == org && !c.Archived, ct);
+        LabelsIssued = await db.LabelBatches.Where(b => b.OrganizationId == org).SumAsync(b => (long?)b.Count, ct) ?? 0;
+        SerialsIssued = await db.IssuedSerials
+            .LongCountAsync(s => db.LabelBatches.Any(b => b.Id == s.BatchId && b.OrganizationId == org), ct);
+
+        Lots = await db.Lots
+            .Where(l => l.OrganizationId == org && l.Status == LotStatus.InProgress)
+            .OrderByDescending(l => l.UpdatedAt).ThenByDescending(l => l.Id)
+            .Take(ListSize)
+            .Select(l => new LotRow(l.Id, l.Gtin, l.LotNumber,
+                db.Products.Where(p => p.Id == l.ProductId && p.OrganizationId == org).Select(p => p.NameVi).FirstOrDefault(),
+                db.Locations.Where(x => x.Id == l.LocationId && x.OrganizationId == org).Select(x => x.Name).FirstOrDefault(),
+                l.ProductionDate, l.UpdatedAt))
+            .ToListAsync(ct);
+
+        await LoadEventsAsync(org, ct);
+
+        var attention = db.Certificates.Where(c => c.OrganizationId == org && !c.Archived)
+            .Where(CertificateValidity.ExpiredOrExpiring(Today));
+        CertificatesNeedingAttentionTotal = await attention.CountAsync(ct);
+        CertificatesNeedingAttention = (await attention
+                .OrderBy(c => c.ValidTo).ThenBy(c => c.Number)
+                .Take(ListSize)
+                .Select(c => new { c.Id, c.Kind, c.OtherKindName, c.Number, c.ValidFrom, c.ValidTo })
+                .ToListAsync(ct))
+            .Select(c => new CertificateRow(c.Id, c.Kind, c.OtherKindName, c.Number, c.ValidTo, CertificateValidity.StateOn(c.ValidFrom, c.ValidTo, Today)))
+            .ToList();
+    }
+
+    /// <summary>The latest events the business captured (its event repository: events it owns), newest first.</summary>
+    private async Task LoadEventsAsync(Guid org, CancellationToken ct)
+    {
+        var rows = await db.Events
+            .Where(e => e.OwnerId == org)
+            .OrderByDescending(e => e.EventTime).ThenByDescending(e => e.Id)
+            .Take(ListSize)
+            .Select(e => new { e.EventTime, e.EventTimeZoneOffset, e.EventType, e.Action, e.BizStep, e.BizLocation, e.ReadPoint, e.HasErrorDeclaration })
+            .ToListAsync(ct);
+        // Places are stored as canonical Digital Links (https://id.gs1.org/414/{gln}); name the business's own.
+        var glns = rows.Select(r => GlnOf(r.BizLocation ?? r.ReadPoint)).OfType<string>().Distinct().ToList();
+        var names = glns.Count == 0
+            ? []
+            : await db.Locations.Where(l => l.OrganizationId == org && glns.Contains(l.Gln))
+                .Select(l => new { l.Gln, l.Name }).ToDictionaryAsync(l => l.Gln, l => l.Name, ct);
+        Events = rows.Select(r =>
+        {
+            var place = r.BizLocation ?? r.ReadPoint;
+            var gln = GlnOf(place);
+            var word = r.BizStep is not null && Cbv.TryGetWord(CbvVocabulary.BizStep, r.BizStep, out var w) ? w : null;
+            return new EventRow(LocalTime(r.EventTime, r.EventTimeZoneOffset), r.EventType, r.Action, word, r.BizStep,
+                gln is not null && names.TryGetValue(gln, out var name) ? name : gln ?? place, r.HasErrorDeclaration);
+        }).ToList();
+    }
+
+    private static string? GlnOf(string? place) =>
+        place is not null && DigitalLink.TryParse(place, out var link, out _) && link.PrimaryKey.Ai == "414" ? link.PrimaryKey.Value : null;
+
+    /// <summary>The event's time in the time zone it happened in (EPCIS eventTimeZoneOffset).</summary>
+    private static DateTimeOffset LocalTime(DateTime utc, string offset)
+    {
+        var instant = new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc));
+        return TimeSpan.TryParseExact(offset.TrimStart('+', '-'), @"hh\:mm", CultureInfo.InvariantCulture, out var span)
+            ? instant.ToOffset(offset.StartsWith('-') ? span.Negate() : span)
+            : instant.ToOffset(CertificateValidity.VietnamOffset);
     }
 }

@@ -29,9 +29,17 @@ public sealed class Certificate
     /// <summary>Null for a certificate without an end date.</summary>
     public DateOnly? ValidTo { get; set; }
     public string? ScopeNote { get; set; }
+    /// <summary>The OCOP rating the certificate awards (3 to 5 stars); null for other kinds.</summary>
+    public int? OcopStars { get; set; }
     /// <summary>The scan or PDF of the certificate.</summary>
     public Guid? FileId { get; set; }
+    /// <summary>
+    /// Withdrawn from use (entered by mistake, replaced, revoked). Kept rather than deleted: labels and pages may have
+    /// shown it, and its history stays in the audit log.
+    /// </summary>
+    public bool Archived { get; set; }
     public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+    public DateTime UpdatedAt { get; set; } = DateTime.UtcNow;
 }
 
 /// <summary>A product a certificate covers.</summary>

@@ -454,8 +454,11 @@ namespace VnTrace.Server.Data.Migrations.Sqlite
                     ValidFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     ValidTo = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     ScopeNote = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    OcopStars = table.Column<int>(type: "INTEGER", nullable: true),
                     FileId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Archived = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {

@@ -12,7 +12,7 @@ using VnTrace.Server.Data;
 namespace VnTrace.Server.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresVnTraceDbContext))]
-    [Migration("20261125153802_BusinessWorkspace")]
+    [Migration("20261125154754_BusinessWorkspace")]
     partial class BusinessWorkspace
     {
         /// <inheritdoc />
@@ -819,6 +819,9 @@ namespace VnTrace.Server.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("Archived")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -838,6 +841,9 @@ namespace VnTrace.Server.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<int?>("OcopStars")
+                        .HasColumnType("integer");
+
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("uuid");
 
@@ -848,6 +854,9 @@ namespace VnTrace.Server.Data.Migrations.Postgres
                     b.Property<string>("ScopeNote")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateOnly>("ValidFrom")
                         .HasColumnType("date");

@@ -455,8 +455,11 @@ namespace VnTrace.Server.Data.Migrations.Postgres
                     ValidFrom = table.Column<DateOnly>(type: "date", nullable: false),
                     ValidTo = table.Column<DateOnly>(type: "date", nullable: true),
                     ScopeNote = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    OcopStars = table.Column<int>(type: "integer", nullable: true),
                     FileId = table.Column<Guid>(type: "uuid", nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Archived = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {

@@ -11,7 +11,7 @@ using VnTrace.Server.Data;
 namespace VnTrace.Server.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteVnTraceDbContext))]
-    [Migration("20261125153755_BusinessWorkspace")]
+    [Migration("20261125154744_BusinessWorkspace")]
     partial class BusinessWorkspace
     {
         /// <inheritdoc />
@@ -803,6 +803,9 @@ namespace VnTrace.Server.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Archived")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -822,6 +825,9 @@ namespace VnTrace.Server.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("OcopStars")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("TEXT");
 
@@ -832,6 +838,9 @@ namespace VnTrace.Server.Data.Migrations.Sqlite
                     b.Property<string>("ScopeNote")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateOnly>("ValidFrom")
                         .HasColumnType("TEXT");

@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace VnTrace.Server.Workspace.Certificates;
+
+/// <summary>What the create and edit pages share: the posted form and the scope the business may choose from.</summary>
+public abstract class CertificateFormPage(CertificateEditor editor) : PageModel
+{
+    [BindProperty]
+    public CertificateForm Form { get; set; } = new();
+
+    public ScopeChoices Choices { get; private set; } = ScopeChoices.None;
+
+    /// <summary>The name of the scan already attached (edit), shown next to the upload field.</summary>
+    public string? CurrentFileName { get; protected set; }
+
+    public Guid? CurrentFileId { get; protected set; }
+
+    protected CertificateEditor Editor => editor;
+
+    protected async Task LoadChoicesAsync(CancellationToken ct) =>
+        Choices = await editor.ChoicesAsync(Form.ProductIds, Form.LocationIds, ct);
+}

@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace VnTrace.Server.Workspace.Certificates;
+
+/// <summary>Adds a certificate, with its scope and its scan.</summary>
+[RequestFormLimits(MultipartBodyLengthLimit = Files.FileStore.MaxDocumentBytes + 1024 * 1024)]
+[RequestSizeLimit(Files.FileStore.MaxDocumentBytes + 1024 * 1024)]
+public sealed class NewModel(CertificateEditor editor, TimeProvider clock, IStringLocalizer<CertificateText> t)
+    : CertificateFormPage(editor)
+{
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Form = new CertificateForm { ValidFrom = CertificateValidity.Today(clock) };
+        await LoadChoicesAsync(ct);
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var saved = await Editor.SaveAsync(null, Form, ModelState, ct);
+        if (saved is null)
+        {
+            await LoadChoicesAsync(ct);
+            return Page();
+        }
+        TempData["Message"] = t["Certificates.Created", saved.Number].Value;
+        return Redirect($"/workspace/certificates/{saved.Id}");
+    }
+}
