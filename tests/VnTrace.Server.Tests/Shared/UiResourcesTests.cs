@@ -11,12 +11,13 @@ public sealed partial class UiResourcesTests
 {
     private static readonly string ServerSource = Path.Combine(FindRepositoryRoot(), "src", "VnTrace.Server");
 
-    private static string FindRepositoryRoot()
+    // From this source file's own path, so the test works whatever the build output folder (--artifacts-path).
+    private static string FindRepositoryRoot([System.Runtime.CompilerServices.CallerFilePath] string thisFile = "")
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        for (var dir = new FileInfo(thisFile).Directory; dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "VnTrace.slnx")))
                 return dir.FullName;
-        throw new InvalidOperationException("The repository root (VnTrace.slnx) is not above the test output.");
+        throw new InvalidOperationException("The repository root (VnTrace.slnx) is not above " + thisFile);
     }
 
     private static Dictionary<string, string> Read(string path) =>
