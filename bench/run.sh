@@ -3,14 +3,21 @@
 #   bash bench/run.sh            full run: 100,000 captured events, 1,000,000-event query store (~15-25 min)
 #   bash bench/run.sh --quick    smoke run: 10,000 events / 100,000-event store, prints only
 #   bash bench/run.sh --suite trace   trace latency on a generated 10,000,000-event supply network (~15 min on 2 cores, ~36 GB in /tmp)
+#   bash bench/run.sh --suite labels  a PDF label sheet of 10,000 QR codes, then 100,000 (in-process, no PostgreSQL, ~1 min)
 #   bash bench/run.sh --help     all options
 # Installs the PostgreSQL server with apt-get if missing, as scripts/test.sh does. Everything runs on 127.0.0.1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+suite=all
+previous=""
+for a in "$@"; do [ "$previous" = "--suite" ] && suite="$a"; previous="$a"; done
+
 need=()
-ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
-command -v runuser >/dev/null 2>&1 || need+=(util-linux)
+if [ "$suite" != labels ]; then  # the labels suite runs in-process, without PostgreSQL
+  ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+  command -v runuser >/dev/null 2>&1 || need+=(util-linux)
+fi
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing benchmark prerequisites: ${need[*]}"
   if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi

@@ -10,9 +10,9 @@ ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 command -v runuser >/dev/null 2>&1 || need+=(util-linux)
 # Browser tests drive Debian's Chromium (Playwright cannot download its own); it brings a font with Vietnamese glyphs.
 [ -x /usr/bin/chromium ] || need+=(chromium)
-# Label tests decode the printed QR codes and read the PDFs back.
+# The label tests read their QR codes and PDFs back with zbarimg, pdftoppm, pdftotext and pdffonts.
 command -v zbarimg >/dev/null 2>&1 || need+=(zbar-tools)
-{ command -v pdftoppm && command -v pdftotext; } >/dev/null 2>&1 || need+=(poppler-utils)
+{ command -v pdftoppm && command -v pdftotext && command -v pdffonts; } >/dev/null 2>&1 || need+=(poppler-utils)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing test prerequisites: ${need[*]}"
   if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi

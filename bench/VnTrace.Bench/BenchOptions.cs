@@ -23,6 +23,9 @@ public sealed class BenchOptions
     public int TraceWarmup { get; private set; } = 30;
     /// <summary>Traces of each kind timed in-process for the breakdown.</summary>
     public int TraceInProcess { get; private set; } = 30;
+    /// <summary>Labels suite: labels on the timed sheet, and on the one large sheet whose peak memory is measured (0: none).</summary>
+    public int Labels { get; private set; } = 10_000;
+    public int LabelsLarge { get; private set; } = 100_000;
     public string? ServerDll { get; private set; }
     /// <summary>Markdown file whose generated section receives the results; none in --quick mode unless given.</summary>
     public string? Output { get; private set; }
@@ -32,7 +35,8 @@ public sealed class BenchOptions
 
     public const string Usage = """
         VnTrace.Bench — capture throughput and query latency of the real server on PostgreSQL.
-          --suite all|capture|query|trace  which suites to run (default all = capture and query; trace runs alone, ~15 min)
+          --suite all|capture|query|trace|labels  which suites to run (default all = capture and query; trace runs alone,
+                                      ~15 min; labels runs alone, in-process, no PostgreSQL, ~1 min)
           --quick                     smoke run: 10,000 captured events, 100,000-event query store, 300 requests
           --capture-events N          events POSTed to /capture (default 100000)
           --events-per-document N     events per EPCIS document (default 100)
@@ -46,6 +50,8 @@ public sealed class BenchOptions
           --trace-requests N          measured requests per trace kind and baseline (default 300)
           --trace-warmup N            warm-up requests per trace kind and baseline (default 30)
           --trace-in-process N        traces per kind timed in-process (default 30)
+          --labels N                  labels suite: labels on the timed 3 x 7 sheet (default 10000)
+          --labels-large N            labels suite: labels on the one large sheet, with its peak memory (default 100000; 0: skip)
           --server PATH               VnTrace.Server.dll (default: built beside this benchmark)
           --output PATH               Markdown file to write results into (default docs/performance.md; none with --quick)
           --no-output                 print only
@@ -68,15 +74,18 @@ public sealed class BenchOptions
             o.TraceRequests = 100;
             o.TraceWarmup = 10;
             o.TraceInProcess = 10;
+            o.Labels = 2_000;
+            o.LabelsLarge = 0;
         }
         for (var i = 0; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
             int Count() { var v = Next(); return int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : throw new ArgumentException($"{args[i - 1]}: '{v}' is not a positive count."); }
+            int CountOrZero() { var v = Next(); return int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : throw new ArgumentException($"{args[i - 1]}: '{v}' is not a count."); }
             switch (args[i])
             {
                 case "--quick": break;
-                case "--suite": o.Suite = Next(); if (o.Suite is not ("all" or "capture" or "query" or "trace")) throw new ArgumentException("--suite is all, capture, query or trace."); break;
+                case "--suite": o.Suite = Next(); if (o.Suite is not ("all" or "capture" or "query" or "trace" or "labels")) throw new ArgumentException("--suite is all, capture, query, trace or labels."); break;
                 case "--capture-events": o.CaptureEvents = Count(); break;
                 case "--events-per-document": o.EventsPerDocument = Count(); break;
                 case "--connections": o.Connections = Count(); break;
@@ -90,6 +99,8 @@ public sealed class BenchOptions
                 case "--trace-requests": o.TraceRequests = Count(); break;
                 case "--trace-warmup": o.TraceWarmup = Count(); break;
                 case "--trace-in-process": o.TraceInProcess = Count(); break;
+                case "--labels": o.Labels = Count(); break;
+                case "--labels-large": o.LabelsLarge = CountOrZero(); break;
                 case "--server": o.ServerDll = Next(); break;
                 case "--output": o.Output = Next(); break;
                 case "--no-output": o.NoOutput = true; break;

@@ -37,6 +37,6 @@ public sealed record Machine(int Cores, string Cpu, string Ram, string LoadAvera
     }
 
     public string Markdown() =>
-        $"{Cores} cores ({Cpu}), {Ram} RAM, load average {LoadAverage} at start; {Os}; {DotNet}; {Postgres ?? "PostgreSQL ?"}; "
+        $"{Cores} cores ({Cpu}), {Ram} RAM, load average {LoadAverage} at start; {Os}; {DotNet}; {(Postgres is null ? "" : Postgres + "; ")}"
         + $"{Date:yyyy-MM-dd HH:mm zzz}.";
 }

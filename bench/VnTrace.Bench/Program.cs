@@ -26,50 +26,60 @@ public static class Run
             return 2;
         }
 
-        var serverDll = options.ServerDll ?? FindServerDll();
-        if (!File.Exists(serverDll))
-        {
-            Console.Error.WriteLine($"VnTrace.Server.dll not found at {serverDll}; build it in Release or pass --server.");
-            return 2;
-        }
         var machine = Machine.Describe();
         var wall = Stopwatch.StartNew();
-        Log($"server: {serverDll}");
-
-        // The columns the COPY baseline writes must be the server's columns.
-        await using (var model = Db.Context("Host=127.0.0.1"))
-            BinaryCopy.CheckAgainstModel(model);
-
-        var pg = new PostgresServer();
-        await pg.InitializeAsync();
-        if (pg.Unavailable is not null)
-        {
-            Console.Error.WriteLine(pg.Unavailable);
-            return 1;
-        }
         var sections = new List<string>();
-        try
+        if (options.Suite is "labels")
         {
-            machine = await machine.WithPostgresAsync(pg.ConnectionString("postgres"));
-            if (options.Suite is "all" or "capture")
-                sections.Add(await new CaptureSuite(options, pg, serverDll).RunAsync());
-            if (options.Suite is "all" or "query")
-                sections.Add(await new QuerySuite(options, pg, serverDll).RunAsync());
-            if (options.Suite is "trace")
-                sections.Add(await new TraceSuite(options, pg, serverDll).RunAsync());
+            // In-process: the renderer needs neither the server process nor PostgreSQL.
+            sections.Add(await new LabelsSuite(options).RunAsync());
         }
-        finally
+        else
         {
-            await pg.DisposeAsync();
+            var serverDll = options.ServerDll ?? FindServerDll();
+            if (!File.Exists(serverDll))
+            {
+                Console.Error.WriteLine($"VnTrace.Server.dll not found at {serverDll}; build it in Release or pass --server.");
+                return 2;
+            }
+            Log($"server: {serverDll}");
+
+            // The columns the COPY baseline writes must be the server's columns.
+            await using (var model = Db.Context("Host=127.0.0.1"))
+                BinaryCopy.CheckAgainstModel(model);
+
+            var pg = new PostgresServer();
+            await pg.InitializeAsync();
+            if (pg.Unavailable is not null)
+            {
+                Console.Error.WriteLine(pg.Unavailable);
+                return 1;
+            }
+            try
+            {
+                machine = await machine.WithPostgresAsync(pg.ConnectionString("postgres"));
+                if (options.Suite is "all" or "capture")
+                    sections.Add(await new CaptureSuite(options, pg, serverDll).RunAsync());
+                if (options.Suite is "all" or "query")
+                    sections.Add(await new QuerySuite(options, pg, serverDll).RunAsync());
+                if (options.Suite is "trace")
+                    sections.Add(await new TraceSuite(options, pg, serverDll).RunAsync());
+            }
+            finally
+            {
+                await pg.DisposeAsync();
+            }
         }
 
         var report = new StringBuilder();
         report.AppendLine($"Measured {machine.Date:yyyy-MM-dd} by `bench/run.sh{(args.Length > 0 ? " " + string.Join(' ', args) : "")}` "
             + $"in {wall.Elapsed.TotalMinutes:0.0} min.");
         report.AppendLine();
-        report.AppendLine($"Machine: {machine.Markdown()} PostgreSQL started by the benchmark (the tests' `PostgresServer`: "
-            + "initdb in a temp folder, loopback, fsync=off, synchronous_commit=off, full_page_writes=off, other settings default), "
-            + "on the same machine as the server and the load driver.");
+        report.AppendLine(options.Suite is "labels"
+            ? $"Machine: {machine.Markdown()}"
+            : $"Machine: {machine.Markdown()} PostgreSQL started by the benchmark (the tests' `PostgresServer`: "
+                + "initdb in a temp folder, loopback, fsync=off, synchronous_commit=off, full_page_writes=off, other settings default), "
+                + "on the same machine as the server and the load driver.");
         report.AppendLine();
         foreach (var s in sections)
             report.AppendLine(s);

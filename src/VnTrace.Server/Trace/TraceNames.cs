@@ -1,0 +1,53 @@
+using Microsoft.EntityFrameworkCore;
+using VnTrace.Gs1.Genealogy;
+using VnTrace.Gs1.Identifiers;
+using VnTrace.Server.Data;
+
+namespace VnTrace.Server.Trace;
+
+/// <summary>
+/// Names the nodes of a trace for people: a party GLN becomes its organization's name, a location GLN the place's
+/// name, a lot its product's name. Only names; what the viewer may see was decided by the trace itself.
+/// </summary>
+public static class TraceNames
+{
+    public static async Task<Dictionary<string, (string Name, string? Detail)>> ResolveAsync(VnTraceDbContext db, TraceGraph graph, bool english, CancellationToken ct)
+    {
+        var glns = new Dictionary<string, string>(StringComparer.Ordinal);
+        var gtins = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var node in graph.Nodes)
+        {
+            if (!DigitalLink.TryParse(node.Id, out var link, out _))
+                continue;
+            switch (node.Kind)
+            {
+                case TraceNodeKind.Party or TraceNodeKind.Location when link.PrimaryKey.Value.Length == 13:
+                    glns[node.Id] = link.PrimaryKey.Value;
+                    break;
+                case TraceNodeKind.Lot or TraceNodeKind.Unit:
+                    gtins[node.Id] = link.PrimaryKey.Value;
+                    break;
+            }
+        }
+        var glnValues = glns.Values.Distinct().ToList();
+        var gtinValues = gtins.Values.Distinct().ToList();
+        var organizations = await db.Organizations.Where(o => o.Gln != null && glnValues.Contains(o.Gln)).Select(o => new { o.Gln, o.Name }).ToListAsync(ct);
+        var locations = await db.Locations.Where(l => glnValues.Contains(l.Gln)).Select(l => new { l.Gln, l.Name }).ToListAsync(ct);
+        var products = await db.Products.Where(p => gtinValues.Contains(p.Gtin)).Select(p => new { p.Gtin, p.NameVi, p.NameEn }).ToListAsync(ct);
+
+        var byGln = organizations.ToDictionary(o => o.Gln!, o => o.Name);
+        foreach (var l in locations)
+            byGln.TryAdd(l.Gln, l.Name);
+        var byGtin = products.ToDictionary(p => p.Gtin, p => english && p.NameEn is { Length: > 0 } ? p.NameEn : p.NameVi);
+
+        var names = new Dictionary<string, (string Name, string? Detail)>(StringComparer.Ordinal);
+        foreach (var node in graph.Nodes)
+        {
+            if (glns.TryGetValue(node.Id, out var gln) && byGln.TryGetValue(gln, out var place))
+                names[node.Id] = (place, "GLN " + gln);
+            else if (gtins.TryGetValue(node.Id, out var gtin) && byGtin.TryGetValue(gtin, out var product))
+                names[node.Id] = (product, node.Label);
+        }
+        return names;
+    }
+}
