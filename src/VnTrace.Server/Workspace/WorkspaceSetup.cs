@@ -1,6 +1,7 @@
 using VnTrace.Server.Audit;
 using VnTrace.Server.Authority.Organizations;
 using VnTrace.Server.Identity.Account;
+using VnTrace.Server.Workspace.Gs1Allocation;
 using VnTrace.Server.Workspace.Staff;
 
 namespace VnTrace.Server.Workspace;
@@ -14,6 +15,7 @@ public static class WorkspaceSetup
         builder.Services.AddScoped<BusinessRegistration>();
         builder.Services.AddScoped<OrganizationDecisions>();
         builder.Services.AddScoped<StaffService>();
+        builder.Services.AddGs1Numbering();
         return builder;
     }
 }
