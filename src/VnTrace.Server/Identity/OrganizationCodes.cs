@@ -10,7 +10,7 @@ namespace VnTrace.Server.Identity;
 public static partial class OrganizationCodes
 {
     /// <summary>Enterprise code (10 digits), a dependent unit (10-3), or a 12-digit personal ID used by household businesses.</summary>
-    public static bool IsTaxCode(string text) => TaxCodeFormat().IsMatch(text);
+    public static bool IsTaxCode(string text) => Workspace.Organizations.TaxCode.TryParse(text, out _, out _);
 
     /// <summary>A GS1 company prefix licensed by GS1 Vietnam: 893 and 4–9 more digits.</summary>
     public static bool IsGs1CompanyPrefix(string text) => Gs1PrefixFormat().IsMatch(text);
@@ -39,9 +39,6 @@ public static partial class OrganizationCodes
         return candidates.SelectMany(c => new[] { c.Gs1CompanyPrefix, c.AllocatedCompanyPrefix })
             .Any(p => p is not null && (p.StartsWith(prefix, StringComparison.Ordinal) || prefix.StartsWith(p, StringComparison.Ordinal)));
     }
-
-    [GeneratedRegex(@"^(\d{10}(-\d{3})?|\d{12})$")]
-    private static partial Regex TaxCodeFormat();
 
     [GeneratedRegex(@"^893\d{4,9}$")]
     private static partial Regex Gs1PrefixFormat();

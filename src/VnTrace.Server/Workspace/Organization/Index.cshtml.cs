@@ -6,6 +6,7 @@ using Microsoft.Extensions.Localization;
 using VnTrace.Server.Audit;
 using VnTrace.Server.Data;
 using VnTrace.Server.Identity;
+using VnTrace.Server.Workspace.Gs1Allocation;
 using VnTrace.Server.Workspace.Organizations;
 
 namespace VnTrace.Server.Workspace.Profile;
@@ -14,7 +15,8 @@ namespace VnTrace.Server.Workspace.Profile;
 /// The organization's profile: owners edit it, staff read it. Shows the GS1 codes the business issues from (its own
 /// company prefix or one allocated from the province's range, and its party GLN).
 /// </summary>
-public sealed class IndexModel(VnTraceDbContext db, CurrentBusiness business, AuditTrail audit, IStringLocalizer<ProfileText> t) : PageModel
+public sealed class IndexModel(VnTraceDbContext db, CurrentBusiness business, AuditTrail audit, Gs1Numbering numbering,
+    IStringLocalizer<ProfileText> t) : PageModel
 {
     [BindProperty]
     public ProfileForm Form { get; set; } = new();
@@ -24,6 +26,10 @@ public sealed class IndexModel(VnTraceDbContext db, CurrentBusiness business, Au
 
     /// <summary>True when GS1 codes were already issued from the company prefix in use, which then cannot change.</summary>
     public bool PrefixFrozen { get; private set; }
+
+    /// <summary>The communes to choose from: those of every province whose list the system has, by province.</summary>
+    public static IEnumerable<(Province Province, IReadOnlyList<Commune> Communes)> CommuneChoices =>
+        AdministrativeUnits.Provinces.Select(p => (p, AdministrativeUnits.CommunesOf(p.Code))).Where(p => p.Item2.Count > 0);
 
     public sealed class ProfileForm
     {
@@ -99,6 +105,10 @@ public sealed class IndexModel(VnTraceDbContext db, CurrentBusiness business, Au
             else if (await db.Organizations.TaxCodeTakenAsync(taxCode, o.Id, ct))
                 ModelState.AddModelError("Form.TaxCode", t["Profile.TaxCodeTaken"]);
         }
+        var communeCode = OrganizationCodes.Clean(Form.CommuneCode);
+        var commune = communeCode is null ? null : AdministrativeUnits.FindCommune(communeCode);
+        if (communeCode is not null && commune is null && communeCode != o.CommuneCode)
+            ModelState.AddModelError("Form.CommuneCode", t["Profile.CommuneUnknown"]);
         var sector = OrganizationCodes.Clean(Form.Sector);
         if (sector is not null && !Sectors.IsKnown(sector))
             ModelState.AddModelError("Form.Sector", t["Profile.SectorUnknown"]);
@@ -129,7 +139,8 @@ public sealed class IndexModel(VnTraceDbContext db, CurrentBusiness business, Au
         o.Name = Form.Name.Trim();
         o.Form = Form.BusinessForm;
         o.TaxCode = taxCode;
-        o.CommuneCode = OrganizationCodes.Clean(Form.CommuneCode);
+        o.CommuneCode = communeCode;
+        o.ProvinceCode = commune?.ProvinceCode ?? o.ProvinceCode;
         o.AddressLine = OrganizationCodes.Clean(Form.AddressLine);
         o.ContactName = OrganizationCodes.Clean(Form.ContactName);
         o.Phone = OrganizationCodes.Clean(Form.Phone);
@@ -139,7 +150,8 @@ public sealed class IndexModel(VnTraceDbContext db, CurrentBusiness business, Au
         o.OcopParticipant = Form.OcopParticipant;
         var prefixInUse = o.CompanyPrefixInUse;
         o.Gs1CompanyPrefix = prefix;
-        if (o.CompanyPrefixInUse != prefixInUse)
+        var prefixChanged = o.CompanyPrefixInUse != prefixInUse;
+        if (prefixChanged)
             StartNumberingAgain(o, prefixInUse);
 
         var after = Snapshot(o);
@@ -151,6 +163,19 @@ public sealed class IndexModel(VnTraceDbContext db, CurrentBusiness business, Au
             await db.SaveChangesAsync(ct);
         }
         TempData["Message"] = t["Profile.Saved"].Value;
+        if (prefixChanged && o.Status == OrganizationStatus.Approved)
+        {
+            // An approved business keeps what it needs to issue codes: a prefix (allocated when it gave up its
+            // own) and a party GLN made from the prefix now in use.
+            try
+            {
+                await numbering.EnsureCodesAsync(o.Id, ct);
+            }
+            catch (Gs1AllocationException e)
+            {
+                TempData["Error"] = t["Profile.AllocationFailed", e.Message].Value;
+            }
+        }
         return RedirectToPage();
     }
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using VnTrace.Server.Authority.Organizations;
 using VnTrace.Server.Data;
 using VnTrace.Server.Identity;
 using VnTrace.Server.Tests.Infrastructure;
@@ -151,6 +152,51 @@ public abstract class ProfileTests(AppFixture fixture)
         // The rest of the profile can still be edited while the prefix stays.
         Assert.Equal(HttpStatusCode.Redirect, (await pages.SubmitFormAsync("/workspace/organization", Fields("HTX đổi tên", prefix: prefix))).StatusCode);
         Assert.Equal("HTX đổi tên", (await OrganizationOf(owner)).Name);
+    }
+
+    [Fact]
+    public async Task Before_any_code_is_issued_an_approved_business_may_switch_between_its_own_and_the_allocated_prefix()
+    {
+        var owner = await App.CreateBusinessUserAsync(Unique("HTX đổi mã"), status: OrganizationStatus.Pending);
+        await using (var scope = App.Services.CreateAsyncScope())
+            Assert.True(await scope.ServiceProvider.GetRequiredService<OrganizationDecisions>()
+                .DecideAsync(owner.OrganizationId!.Value, OrganizationStatus.Approved, null, Guid.NewGuid(), CancellationToken.None));
+        var allocated = await OrganizationOf(owner);
+        Assert.NotNull(allocated.AllocatedCompanyPrefix);
+        Assert.StartsWith(allocated.AllocatedCompanyPrefix, allocated.Gln);
+
+        using var pages = await App.SignInAsync(owner);
+        var own = NewPrefix();
+        Assert.Equal(HttpStatusCode.Redirect, (await pages.SubmitFormAsync("/workspace/organization", Fields("HTX đổi mã", prefix: own))).StatusCode);
+        var switched = await OrganizationOf(owner);
+        Assert.Equal(own, switched.Gs1CompanyPrefix);
+        Assert.StartsWith(own, switched.Gln);
+        Assert.Equal(allocated.AllocatedCompanyPrefix, switched.AllocatedCompanyPrefix); // kept, never handed to another
+        Assert.Contains($"data-party-gln=\"{switched.Gln}\"", await pages.GetPageAsync("/workspace/organization"));
+
+        Assert.Equal(HttpStatusCode.Redirect, (await pages.SubmitFormAsync("/workspace/organization", Fields("HTX đổi mã", prefix: ""))).StatusCode);
+        var back = await OrganizationOf(owner);
+        Assert.Null(back.Gs1CompanyPrefix);
+        Assert.Equal(allocated.Gln, back.Gln);
+    }
+
+    [Fact]
+    public async Task A_commune_must_be_one_the_system_knows()
+    {
+        var owner = await App.CreateBusinessUserAsync(Unique("HTX xã"));
+        using var pages = await App.SignInAsync(owner);
+        var fields = Fields("HTX xã");
+        fields["Form.CommuneCode"] = "99999";
+        var response = await pages.SubmitFormAsync("/workspace/organization", fields);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Không có xã, phường với mã này", await response.Content.ReadAsStringAsync());
+        fields["Form.CommuneCode"] = "24133";
+        Assert.Equal(HttpStatusCode.Redirect, (await pages.SubmitFormAsync("/workspace/organization", fields)).StatusCode);
+        var o = await OrganizationOf(owner);
+        Assert.Equal("24133", o.CommuneCode);
+        Assert.Equal("66", o.ProvinceCode);
+        Assert.Matches("<option (selected=\"selected\" value=\"24133\"|value=\"24133\" selected=\"selected\")>Phường Buôn Ma Thuột</option>",
+            await pages.GetPageAsync("/workspace/organization"));
     }
 
     [Fact]
