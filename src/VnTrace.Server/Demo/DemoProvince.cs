@@ -1,5 +1,8 @@
 using VnTrace.Gs1.Epcis;
 using VnTrace.Gs1.Identifiers;
+using VnTrace.Server.Identity;
+using VnTrace.Server.Workspace.Locations;
+using VnTrace.Server.Workspace.Lots;
 
 namespace VnTrace.Server.Demo;
 
@@ -18,14 +21,119 @@ internal static class DemoProvince
         public string Location(int n) => Key(CompanyPrefix + n.ToString("00000", System.Globalization.CultureInfo.InvariantCulture));
         public string Gtin(int itemReference) => "0" + Key(CompanyPrefix + itemReference.ToString("00000", System.Globalization.CultureInfo.InvariantCulture));
         public string Sscc(int serial) => Key("0" + CompanyPrefix + serial.ToString("000000000", System.Globalization.CultureInfo.InvariantCulture));
+
+        // The profile, as the business would fill it in.
+        public BusinessForm Form { get; init; }
+        public string? Sector { get; init; }
+        /// <summary>Commune-level unit of Đắk Lắk (province 66), code of Decision 19/2025/QĐ-TTg.</summary>
+        public required string CommuneCode { get; init; }
+        public required string AddressLine { get; init; }
+        public required string ContactName { get; init; }
+        public required string Phone { get; init; }
+        public bool Ocop { get; init; }
+        /// <summary>The demo user who signs in for this organization (its owner, or for the authority its officer).</summary>
+        public required string UserName { get; init; }
     }
 
-    public static readonly DemoOrganization Coffee = new("HTX Nông nghiệp Dịch vụ Ea Tu", "6001234567", "8936012");
-    public static readonly DemoOrganization Rice = new("Công ty TNHH Lúa gạo Krông Ana", "6001234568", "8936013");
-    public static readonly DemoOrganization Durian = new("HTX Sầu riêng Krông Pắc", "6001234569", "8936014");
-    public static readonly DemoOrganization Distributor = new("Công ty CP Phân phối Nông sản Tây Nguyên", "6001234570", "8936015");
-    public static readonly DemoOrganization Authority = new("Sở Khoa học và Công nghệ tỉnh Đắk Lắk", "6000000001", "8936000");
+    public const string ProvinceCode = "66";
+
+    public static readonly DemoOrganization Coffee = new("HTX Nông nghiệp Dịch vụ Ea Tu", "6001234567", "8936012")
+    {
+        Form = BusinessForm.Cooperative,
+        Sector = "agriculture",
+        CommuneCode = "24163",
+        AddressLine = "Thôn 4, xã Ea Tu cũ",
+        ContactName = "Y Bhim Niê",
+        Phone = "0262 3811 001",
+        Ocop = true,
+        UserName = "demo-coffee",
+    };
+    public static readonly DemoOrganization Rice = new("Công ty TNHH Lúa gạo Krông Ana", "6001234568", "8936013")
+    {
+        Form = BusinessForm.Company,
+        Sector = "agriculture",
+        CommuneCode = "24538",
+        AddressLine = "Quốc lộ 27, thị trấn Buôn Trấp cũ",
+        ContactName = "Trần Văn Lâm",
+        Phone = "0262 3637 002",
+        UserName = "demo-rice",
+    };
+    public static readonly DemoOrganization Durian = new("HTX Sầu riêng Krông Pắc", "6001234569", "8936014")
+    {
+        Form = BusinessForm.Cooperative,
+        Sector = "agriculture",
+        CommuneCode = "24490",
+        AddressLine = "Thôn Tân Lập, thị trấn Phước An cũ",
+        ContactName = "Nguyễn Thị Mai",
+        Phone = "0262 3521 003",
+        Ocop = true,
+        UserName = "demo-durian",
+    };
+    public static readonly DemoOrganization Distributor = new("Công ty CP Phân phối Nông sản Tây Nguyên", "6001234570", "8936015")
+    {
+        Form = BusinessForm.Company,
+        Sector = "trade",
+        CommuneCode = "24133",
+        AddressLine = "120 Lê Duẩn",
+        ContactName = "Phạm Quốc Huy",
+        Phone = "0262 3950 004",
+        UserName = "demo-distributor",
+    };
+    public static readonly DemoOrganization Authority = new("Sở Khoa học và Công nghệ tỉnh Đắk Lắk", "6000000001", "8936000")
+    {
+        CommuneCode = "24133",
+        AddressLine = "15 Lê Duẩn",
+        ContactName = "Chi cục Tiêu chuẩn Đo lường Chất lượng",
+        Phone = "0262 3852 005",
+        UserName = "demo-officer",
+    };
     public static readonly DemoOrganization[] All = [Coffee, Rice, Durian, Distributor, Authority];
+    public static readonly DemoOrganization[] Businesses = [Coffee, Rice, Durian, Distributor];
+
+    /// <summary>The authority's read-only user (inspectors, other departments), beside its officer.</summary>
+    public const string InspectorUserName = "demo-inspector";
+
+    /// <summary>A product the season's events name (item reference under the owner's company prefix).</summary>
+    public sealed record DemoProduct(DemoOrganization Owner, int ItemReference, string NameVi, string NameEn, string Category, string Unit,
+        int? ShelfLifeDays = null, int? OcopStars = null);
+
+    /// <summary>A place the season's events name (location number under the owner's company prefix).</summary>
+    public sealed record DemoLocation(DemoOrganization Owner, int Number, LocationKind Kind, string Name,
+        string? PlantingAreaCode = null, string? Crop = null, double? Latitude = null, double? Longitude = null);
+
+    /// <summary>A lot the season's events name.</summary>
+    public sealed record DemoLot(DemoOrganization Owner, int ItemReference, string LotNumber, int LocationNumber, decimal Quantity,
+        string Unit, DateOnly ProductionDate, LotStatus Status);
+
+    public static readonly DemoProduct[] Products =
+    [
+        new(Coffee, 10, "Cà phê nhân Robusta", "Robusta green coffee", "Cà phê", "kg"),
+        new(Coffee, 11, "Cà phê rang xay Ea Tu 500 g", "Ea Tu roasted ground coffee 500 g", "Cà phê", "gói", ShelfLifeDays: 365, OcopStars: 4),
+        new(Rice, 10, "Lúa tươi ST25", "ST25 paddy", "Lúa gạo", "kg"),
+        new(Rice, 11, "Gạo ST25 túi 5 kg", "ST25 rice, 5 kg bag", "Lúa gạo", "túi", ShelfLifeDays: 365),
+        new(Durian, 10, "Sầu riêng Ri6", "Ri6 durian", "Trái cây", "kg", ShelfLifeDays: 10, OcopStars: 3),
+    ];
+
+    public static readonly DemoLocation[] Locations =
+    [
+        new(Coffee, 2, LocationKind.PlantingArea, "Vùng trồng cà phê Ea Tu", "VN-DLK-0612-001", "Cà phê Robusta", 12.7105, 108.1102),
+        new(Coffee, 3, LocationKind.Factory, "Xưởng rang xay HTX Ea Tu", Latitude: 12.7052, Longitude: 108.0958),
+        new(Rice, 2, LocationKind.Farm, "Cánh đồng lúa Buôn Trấp", Crop: "Lúa ST25", Latitude: 12.4897, Longitude: 108.0356),
+        new(Rice, 3, LocationKind.Factory, "Nhà máy xay xát Krông Ana", Latitude: 12.4962, Longitude: 108.0441),
+        new(Durian, 2, LocationKind.PlantingArea, "Vườn sầu riêng Phước An", "VN-DLK-0745-012", "Sầu riêng Ri6", 12.7248, 108.3031),
+        new(Durian, 3, LocationKind.PackingHouse, "Cơ sở đóng gói Krông Pắc", Latitude: 12.7189, Longitude: 108.2986),
+        new(Distributor, 2, LocationKind.Warehouse, "Kho Tây Nguyên", Latitude: 12.6842, Longitude: 108.0617),
+        new(Distributor, 3, LocationKind.Shop, "Cửa hàng Nông sản Tây Nguyên", Latitude: 12.6675, Longitude: 108.0380),
+    ];
+
+    public static readonly DemoLot[] Lots =
+    [
+        new(Coffee, 10, "CF2610-01", 2, 2000, "kg", new DateOnly(2026, 10, 20), LotStatus.Closed),
+        new(Coffee, 11, "RB2610-01", 3, 1600, "gói", new DateOnly(2026, 10, 28), LotStatus.InProgress),
+        new(Rice, 10, "LUA2609-A", 2, 12000, "kg", new DateOnly(2026, 9, 25), LotStatus.Closed),
+        new(Rice, 11, "ST25-2610-07", 3, 700, "túi", new DateOnly(2026, 10, 5), LotStatus.InProgress),
+        new(Durian, 10, "RI6-2609-12", 2, 3500, "kg", new DateOnly(2026, 9, 12), LotStatus.InProgress),
+    ];
 
     private static string Key(string withoutCheckDigit) => withoutCheckDigit + Gs1CheckDigit.ComputeChar(withoutCheckDigit);
 

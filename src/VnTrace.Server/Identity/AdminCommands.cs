@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using VnTrace.Server.Data;
 
@@ -6,7 +7,9 @@ namespace VnTrace.Server.Identity;
 /// <summary>
 /// Command-line administration, run instead of the server:
 /// <c>admin create-organization --name "…" [--gln 893…] [--tax-code …] [--authority]</c>,
-/// <c>admin create-key --organization &lt;id&gt; [--name "…"]</c>, <c>admin list-organizations</c>.
+/// <c>admin create-key --organization &lt;id&gt; [--name "…"]</c>, <c>admin list-organizations</c>,
+/// <c>admin create-user --organization &lt;id&gt;|--none --role &lt;role&gt; --username &lt;name&gt; [--full-name "…"]</c>
+/// (the first system administrator or authority officer of a deployment; the password is made up and shown once).
 /// </summary>
 public static class AdminCommands
 {
@@ -24,6 +27,8 @@ public static class AdminCommands
                     return Fail(output, "create-organization needs --name.");
                 if (options.TryGetValue("gln", out var glnText) && !Gs1.Identifiers.Gln.TryParse(glnText, out _, out var glnError))
                     return Fail(output, $"--gln '{glnText}' is not a valid GLN: {glnError.Message}");
+                if (options.TryGetValue("tax-code", out var taxText) && !OrganizationCodes.IsTaxCode(taxText))
+                    return Fail(output, $"--tax-code '{taxText}' is not a tax code: 10 digits, 10-3 digits or 12 digits.");
                 var organization = new Organization
                 {
                     Name = name,
@@ -49,9 +54,70 @@ public static class AdminCommands
                 foreach (var o in await db.Organizations.OrderBy(o => o.Name).ToListAsync())
                     output.WriteLine($"{o.Id}  {o.Gln,-13}  {o.Kind,-9}  {o.Name}");
                 return 0;
+            case "create-user":
+                return await CreateUserAsync(db, scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>(),
+                    scope.ServiceProvider.GetRequiredService<Audit.AuditTrail>(), options, output);
             default:
-                return Fail(output, "Commands: admin create-organization --name NAME [--gln GLN] [--tax-code CODE] [--authority] | admin create-key --organization ID [--name NAME] | admin list-organizations");
+                return Fail(output, Usage);
         }
+    }
+
+    private const string Usage = """
+        Commands:
+          admin create-organization --name NAME [--gln GLN] [--tax-code CODE] [--authority]
+          admin create-key --organization ID [--name NAME]
+          admin create-user --organization ID|--none --role ROLE --username NAME [--full-name "FULL NAME"]
+              ROLE: SystemAdmin, Authority, Inspector (authority organization or --none),
+                    BusinessOwner, BusinessStaff (a business); the password is generated and shown once.
+          admin list-organizations
+        """;
+
+    /// <summary>
+    /// A person for a real deployment, typically its first system administrator or authority officer: business
+    /// roles belong to a business, authority roles to the authority organization (or to none).
+    /// </summary>
+    private static async Task<int> CreateUserAsync(VnTraceDbContext db, UserManager<AppUser> users, Audit.AuditTrail audit,
+        Dictionary<string, string> options, TextWriter output)
+    {
+        if (!options.TryGetValue("role", out var role) || !Roles.All.Contains(role))
+            return Fail(output, $"create-user needs --role, one of {string.Join(", ", Roles.All)}.");
+        if (!options.TryGetValue("username", out var userName) || string.IsNullOrWhiteSpace(userName))
+            return Fail(output, "create-user needs --username NAME.");
+        var business = role is Roles.BusinessOwner or Roles.BusinessStaff;
+        Organization? organization = null;
+        if (options.ContainsKey("none"))
+        {
+            if (options.ContainsKey("organization"))
+                return Fail(output, "create-user takes --organization ID or --none, not both.");
+            if (business)
+                return Fail(output, $"A {role} belongs to a business: give --organization ID.");
+        }
+        else
+        {
+            if (!options.TryGetValue("organization", out var orgText) || !Guid.TryParse(orgText, out var orgId))
+                return Fail(output, "create-user needs --organization <organization id> (or --none for a user of no organization).");
+            organization = await db.Organizations.FirstOrDefaultAsync(o => o.Id == orgId);
+            if (organization is null)
+                return Fail(output, $"There is no organization {orgId}.");
+            var expected = business ? OrganizationKind.Business : OrganizationKind.Authority;
+            if (organization.Kind != expected)
+                return Fail(output, $"A {role} belongs to an organization of kind {expected}; {organization.Name} is {organization.Kind}.");
+        }
+
+        var password = GeneratedPasswords.New();
+        var user = new AppUser { UserName = userName.Trim(), FullName = options.GetValueOrDefault("full-name") ?? userName.Trim(), OrganizationId = organization?.Id };
+        await using var tx = await db.Database.BeginTransactionAsync();
+        audit.Record("user.create", nameof(AppUser), user.Id, new { user.UserName, role, by = "admin command" }, organization?.Id);
+        var result = await users.CreateAsync(user, password);
+        if (result.Succeeded)
+            result = await users.AddToRoleAsync(user, role);
+        if (!result.Succeeded)
+            return Fail(output, $"The user was refused: {string.Join("; ", result.Errors.Select(e => e.Description))}");
+        await tx.CommitAsync();
+        output.WriteLine($"User created: {user.Id} {user.UserName} ({role}{(organization is null ? "" : ", " + organization.Name)})");
+        output.WriteLine("Password (shown only now; give it to the person, who signs in with it):");
+        output.WriteLine(password);
+        return 0;
     }
 
     private static int Fail(TextWriter output, string message)
@@ -69,7 +135,7 @@ public static class AdminCommands
             if (arg.StartsWith("--", StringComparison.Ordinal))
             {
                 pending = arg[2..];
-                if (pending == "authority")
+                if (pending is "authority" or "none")
                 {
                     result[pending] = "true"; // a flag, no value
                     pending = null;

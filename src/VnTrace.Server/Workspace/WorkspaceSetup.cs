@@ -2,6 +2,8 @@ using VnTrace.Server.Audit;
 using VnTrace.Server.Authority.Organizations;
 using VnTrace.Server.Identity.Account;
 using VnTrace.Server.Workspace.Certificates;
+using VnTrace.Server.Workspace.Gs1Allocation;
+using VnTrace.Server.Workspace.Staff;
 
 namespace VnTrace.Server.Workspace;
 
@@ -15,6 +17,8 @@ public static class WorkspaceSetup
         builder.Services.AddScoped<OrganizationDecisions>();
         builder.Services.AddScoped<CertificateEditor>();
         builder.Services.AddScoped<CertificateCoverage>();
+        builder.Services.AddScoped<StaffService>();
+        builder.Services.AddGs1Numbering();
         return builder;
     }
 }

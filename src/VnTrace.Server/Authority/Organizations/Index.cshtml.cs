@@ -5,12 +5,13 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using VnTrace.Server.Data;
 using VnTrace.Server.Identity;
+using VnTrace.Server.Workspace.Gs1Allocation;
 
 namespace VnTrace.Server.Authority.Organizations;
 
 /// <summary>Businesses that take part, with the sign-ups waiting for a decision first.</summary>
 public sealed class IndexModel(VnTraceDbContext db, OrganizationDecisions decisions, IAuthorizationService authorization,
-    IStringLocalizer<AuthorityText> t) : PageModel
+    IStringLocalizer<AuthorityText> t, IStringLocalizer<Gs1AllocationText> codes) : PageModel
 {
     public const int PageSize = 50;
 
@@ -60,8 +61,16 @@ public sealed class IndexModel(VnTraceDbContext db, OrganizationDecisions decisi
             TempData["Error"] = t["Organizations.ReasonRequired"].Value;
             return RedirectToPage(new { Status, Q, p = PageNumber });
         }
-        if (!await decisions.DecideAsync(id, decision, note, User.UserId()!.Value, ct))
-            return NotFound();
+        try
+        {
+            if (!await decisions.DecideAsync(id, decision, note, User.UserId()!.Value, ct))
+                return NotFound();
+        }
+        catch (Gs1AllocationException e)
+        {
+            TempData["Error"] = codes["Gs1Allocation.ApprovalFailed", e.Message].Value;
+            return RedirectToPage(new { Status, Q, p = PageNumber });
+        }
         TempData["Message"] = t["Organizations.Decided." + decision].Value;
         return RedirectToPage(new { Status, Q, p = PageNumber });
     }

@@ -54,8 +54,4 @@ public sealed class BusinessRegistration(VnTraceDbContext db, UserManager<AppUse
         db.ChangeTracker.Clear();
         return (organization, []);
     }
-
-    /// <summary>True when another organization already registered this tax code.</summary>
-    public Task<bool> TaxCodeTakenAsync(string taxCode, CancellationToken ct) =>
-        db.Organizations.AnyAsync(o => o.TaxCode == taxCode, ct);
 }

@@ -1,14 +1,14 @@
 using System.ComponentModel.DataAnnotations;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using VnTrace.Server.Data;
 using VnTrace.Server.Workspace.Organizations;
 
 namespace VnTrace.Server.Identity.Account;
 
 /// <summary>A business signs up: organization and owner account; it waits for the authority's approval.</summary>
-public sealed partial class SignUpModel(BusinessRegistration registration, IStringLocalizer<AccountText> t) : PageModel
+public sealed class SignUpModel(BusinessRegistration registration, VnTraceDbContext db, IStringLocalizer<AccountText> t) : PageModel
 {
     [BindProperty]
     public SignUpForm Form { get; set; } = new();
@@ -64,17 +64,22 @@ public sealed partial class SignUpModel(BusinessRegistration registration, IStri
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var taxCode = string.IsNullOrWhiteSpace(Form.TaxCode) ? null : Form.TaxCode.Trim();
+        var taxCode = OrganizationCodes.Clean(Form.TaxCode);
         if (taxCode is not null)
         {
-            if (!TaxCodeFormat().IsMatch(taxCode))
+            if (!OrganizationCodes.IsTaxCode(taxCode))
                 ModelState.AddModelError("Form.TaxCode", t["SignUp.TaxCodeInvalid"]);
-            else if (await registration.TaxCodeTakenAsync(taxCode, ct))
+            else if (await db.Organizations.TaxCodeTakenAsync(taxCode, except: null, ct))
                 ModelState.AddModelError("Form.TaxCode", t["SignUp.TaxCodeTaken"]);
         }
-        var prefix = string.IsNullOrWhiteSpace(Form.Gs1CompanyPrefix) ? null : Form.Gs1CompanyPrefix.Trim();
-        if (prefix is not null && !Gs1PrefixFormat().IsMatch(prefix))
-            ModelState.AddModelError("Form.Gs1CompanyPrefix", t["SignUp.Gs1PrefixInvalid"]);
+        var prefix = OrganizationCodes.Clean(Form.Gs1CompanyPrefix);
+        if (prefix is not null)
+        {
+            if (!OrganizationCodes.IsGs1CompanyPrefix(prefix))
+                ModelState.AddModelError("Form.Gs1CompanyPrefix", t["SignUp.Gs1PrefixInvalid"]);
+            else if (await db.Organizations.CompanyPrefixTakenAsync(prefix, except: null, ct))
+                ModelState.AddModelError("Form.Gs1CompanyPrefix", t["SignUp.Gs1PrefixTaken"]);
+        }
         if (Form.Sector is not null && !Sectors.IsKnown(Form.Sector))
             ModelState.AddModelError("Form.Sector", t["SignUp.SectorUnknown"]);
         if (!ModelState.IsValid)
@@ -93,12 +98,4 @@ public sealed partial class SignUpModel(BusinessRegistration registration, IStri
         TempData["Message"] = t["SignUp.Done", organization.Name].Value;
         return Redirect("/account/sign-in");
     }
-
-    // Enterprise code (10 digits), a dependent unit (10-3), or a 12-digit personal ID used by household businesses.
-    [GeneratedRegex(@"^(\d{10}(-\d{3})?|\d{12})$")]
-    private static partial Regex TaxCodeFormat();
-
-    // A GS1 company prefix licensed by GS1 Vietnam: 893 and 4–9 more digits.
-    [GeneratedRegex(@"^893\d{4,9}$")]
-    private static partial Regex Gs1PrefixFormat();
 }
