@@ -4,6 +4,7 @@ using VnTrace.Server.Identity.Account;
 using VnTrace.Server.Workspace.Certificates;
 using VnTrace.Server.Workspace.Gs1Allocation;
 using VnTrace.Server.Workspace.Staff;
+using VnTrace.Server.Workspace.Locations;
 
 namespace VnTrace.Server.Workspace;
 
@@ -19,6 +20,7 @@ public static class WorkspaceSetup
         builder.Services.AddScoped<CertificateCoverage>();
         builder.Services.AddScoped<StaffService>();
         builder.Services.AddGs1Numbering();
+        builder.AddLocations();
         return builder;
     }
 }

@@ -19,6 +19,9 @@ public enum BoundaryProblem
     RingNotClosed,
     TooFewPositions,
     TooManyPositions,
+    /// <summary>A ring crosses or touches itself, or two polygons of a MultiPolygon overlap (the error names the point).</summary>
+    SelfIntersection,
+    /// <summary>Any other topology error: holes outside the shell, nested holes or shells, duplicate rings.</summary>
     InvalidShape,
     NoArea,
     OutsideVietnam,
@@ -517,7 +520,10 @@ public sealed class BoundaryPolygon
             TopologyValidationErrors.TooFewPoints => $"A ring has fewer than three distinct corners{at}.",
             _ => $"The boundary is not a valid polygon: {validity.Message}{at}.",
         };
-        return new BoundaryError(BoundaryProblem.InvalidShape, message, null, c?.Y, c?.X);
+        var problem = validity.ErrorType is TopologyValidationErrors.SelfIntersection or TopologyValidationErrors.RingSelfIntersection
+            ? BoundaryProblem.SelfIntersection
+            : BoundaryProblem.InvalidShape;
+        return new BoundaryError(problem, message, null, c?.Y, c?.X);
     }
 
     // WGS 84 ellipsoid.
