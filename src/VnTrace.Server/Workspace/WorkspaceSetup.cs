@@ -1,6 +1,8 @@
 using VnTrace.Server.Audit;
 using VnTrace.Server.Authority.Organizations;
 using VnTrace.Server.Identity.Account;
+using VnTrace.Server.Workspace.Imports;
+using VnTrace.Server.Workspace.Products;
 
 namespace VnTrace.Server.Workspace;
 
@@ -12,6 +14,8 @@ public static class WorkspaceSetup
         builder.Services.AddScoped<AuditTrail>();
         builder.Services.AddScoped<BusinessRegistration>();
         builder.Services.AddScoped<OrganizationDecisions>();
+        builder.AddProducts();
+        builder.AddImports();
         return builder;
     }
 }
