@@ -54,6 +54,10 @@ public sealed class ImportService(VnTraceDbContext db, CurrentBusiness business,
         var content = buffer.ToArray();
         if (!TabularFile.TryRead(content, name, out var data, out var error, options))
             return new ImportReport(null, name, error, [], []);
+        // A file refused as a whole (a required column missing) is not kept: there is nothing to confirm.
+        var report = await ReportAsync(kind, null, name, data, ct);
+        if (report.FileError is not null)
+            return report;
 
         await ClearExpiredAsync(ct);
         var file = new StoredFile
@@ -70,7 +74,7 @@ public sealed class ImportService(VnTraceDbContext db, CurrentBusiness business,
         db.Files.Add(file);
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
-        return await ReportAsync(kind, file.Id, file.FileName, data, ct);
+        return report with { FileId = file.Id, FileName = file.FileName };
     }
 
     /// <summary>The report on a kept upload of the current business; null when there is none with that id.</summary>
@@ -84,7 +88,7 @@ public sealed class ImportService(VnTraceDbContext db, CurrentBusiness business,
         return await ReportAsync(kind, file.Id, file.FileName, data, ct);
     }
 
-    private async Task<ImportReport> ReportAsync(IImportKind kind, Guid fileId, string fileName, TabularData data, CancellationToken ct)
+    private async Task<ImportReport> ReportAsync(IImportKind kind, Guid? fileId, string fileName, TabularData data, CancellationToken ct)
     {
         if (!ImportSheet.TryMap(data, kind.Columns, out var sheet, out var error, t["Report.Required"]))
             return new ImportReport(fileId, fileName, error, [], []);

@@ -36,7 +36,7 @@ public sealed class ProductImport(VnTraceDbContext db, CurrentBusiness business,
 
     public IReadOnlyList<ImportColumn> Columns => columns ??=
     [
-        new(GtinKey, "Mã GTIN", "GTIN", false, GtinCell, "8930000000017") { Aliases = ["Mã vạch", "Barcode", "EAN"] },
+        new(GtinKey, "Mã GTIN", "GTIN", false, GtinCell, "8930000000019") { Aliases = ["Mã vạch", "Barcode", "EAN"] },
         new(NameViKey, "Tên sản phẩm", "Product name", true, Text(300), "Cà phê Robusta rang xay") { Aliases = ["Tên tiếng Việt", "Name (Vietnamese)"] },
         new(NameEnKey, "Tên tiếng Anh", "English name", false, Text(300), "Roasted ground Robusta coffee") { Aliases = ["Name (English)"] },
         new(CategoryKey, "Nhóm sản phẩm", "Category", false, Text(100), "Cà phê") { Aliases = ["Danh mục", "Loại"] },
