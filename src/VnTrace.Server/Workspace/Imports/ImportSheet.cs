@@ -59,7 +59,11 @@ public sealed record ImportSheet(IReadOnlyList<ImportRow> Rows, IReadOnlyList<st
             if (positions.TryGetValue(column.Key, out var earlier))
             {
                 error = new TabularFileError(
-                    $"The columns \"{data.Headers[earlier]}\" and \"{header}\" both hold {column.HeaderVi} ({column.HeaderEn}); keep one.", data.HeaderRowNumber);
+                    $"The columns \"{data.Headers[earlier]}\" and \"{header}\" both hold {column.HeaderVi} ({column.HeaderEn}); keep one.", data.HeaderRowNumber)
+                {
+                    Code = "DuplicateColumn",
+                    Args = [data.Headers[earlier], header, column.HeaderVi],
+                };
                 return false;
             }
             positions[column.Key] = i;
@@ -70,7 +74,11 @@ public sealed record ImportSheet(IReadOnlyList<ImportRow> Rows, IReadOnlyList<st
         {
             var names = string.Join(", ", missing.Select(c => $"\"{c.HeaderVi}\" ({c.HeaderEn})"));
             error = new TabularFileError(
-                $"Required column{(missing.Count == 1 ? " is" : "s are")} missing from the header row: {names}. Start from the import template.", data.HeaderRowNumber);
+                $"Required column{(missing.Count == 1 ? " is" : "s are")} missing from the header row: {names}. Start from the import template.", data.HeaderRowNumber)
+            {
+                Code = "MissingColumns",
+                Args = [string.Join(", ", missing.Select(c => $"\"{c.HeaderVi}\""))],
+            };
             return false;
         }
 

@@ -100,6 +100,14 @@ public sealed class IndexModel(IEnumerable<IImportKind> kinds, ImportService imp
         return Redirect($"/workspace/imports?kind={Uri.EscapeDataString(Selected.Key)}");
     }
 
+    /// <summary>A file-level error in the reader's language; the English message when it has no code.</summary>
+    public string Describe(TabularFileError error)
+    {
+        if (error.Code is { } code && t["FileError." + code, [.. error.Args]] is { ResourceNotFound: false } text)
+            return text.Value;
+        return error.Message;
+    }
+
     private bool Select()
     {
         var selected = Kind is null ? Kinds.FirstOrDefault() : Kinds.FirstOrDefault(k => k.Key == Kind);

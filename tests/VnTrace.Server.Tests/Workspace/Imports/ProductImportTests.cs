@@ -228,10 +228,11 @@ public abstract class ProductImportTests(AppFixture fixture)
         var (html, fileId) = await UploadAsync(pages, ProductTestData.Png, "anh.png");
         Assert.Null(fileId);
         Assert.Contains("Không đọc được tệp", html);
+        Assert.Contains("Tệp này không phải bảng tính", html);
 
         var (missing, missingId) = await UploadAsync(pages, Encoding.UTF8.GetBytes("Mã GTIN,Ghi chú\r\n8930000000017,x\r\n"), "thieu-cot.csv");
         Assert.Null(missingId);
-        Assert.Contains("missing from the header row", missing);
+        Assert.Contains("Dòng tiêu đề thiếu cột bắt buộc: \"Tên sản phẩm\", \"Đơn vị tính\"", missing);
         Assert.Empty(await ProductsOfAsync(business.Id));
     }
 
