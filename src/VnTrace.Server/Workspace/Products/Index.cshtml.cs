@@ -51,12 +51,15 @@ public sealed class IndexModel(VnTraceDbContext db, CurrentBusiness business) : 
         };
         if (!string.IsNullOrWhiteSpace(Category))
             query = query.Where(p => p.Category == Category);
-        query = Stars switch
+        if (Stars is "3" or "4" or "5")
         {
-            "3" or "4" or "5" => query.Where(p => p.OcopStars == int.Parse(Stars)),
-            "none" => query.Where(p => p.OcopStars == null),
-            _ => query,
-        };
+            var stars = Stars[0] - '0';
+            query = query.Where(p => p.OcopStars == stars);
+        }
+        else if (Stars == "none")
+        {
+            query = query.Where(p => p.OcopStars == null);
+        }
 
         PageNumber = Math.Max(1, PageNumber);
         if (string.IsNullOrWhiteSpace(Q))
