@@ -5,6 +5,8 @@ using VnTrace.Server.Workspace.Certificates;
 using VnTrace.Server.Workspace.Gs1Allocation;
 using VnTrace.Server.Workspace.Staff;
 using VnTrace.Server.Workspace.Locations;
+using VnTrace.Server.Workspace.Imports;
+using VnTrace.Server.Workspace.Products;
 
 namespace VnTrace.Server.Workspace;
 
@@ -21,6 +23,8 @@ public static class WorkspaceSetup
         builder.Services.AddScoped<StaffService>();
         builder.Services.AddGs1Numbering();
         builder.AddLocations();
+        builder.AddProducts();
+        builder.AddImports();
         return builder;
     }
 }

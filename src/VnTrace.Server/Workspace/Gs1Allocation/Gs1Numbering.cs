@@ -51,20 +51,31 @@ public sealed class Gs1Numbering(VnTraceDbContext db, Gs1Allocator allocator)
         return new IssuingCodes(prefix.Digits, prefix.Allocated, gln);
     }
 
-    /// <summary>The next GTIN (GTIN-13 as 14 digits) from the organization's company prefix in use.</summary>
+    /// <summary>
+    /// The next GTIN (GTIN-13 as 14 digits) from the organization's company prefix in use: one claim of
+    /// <see cref="Products.GtinAllocator"/>, the only place GTIN numbers are counted, in its own transaction when
+    /// the caller has none.
+    /// </summary>
     /// <exception cref="Gs1AllocationException">No company prefix yet, or its item references are used up.</exception>
     public async Task<Gtin> NextGtinAsync(Guid organizationId, CancellationToken ct)
     {
-        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        try
         {
-            var (prefix, number) = await TakeNumberAsync(organizationId, gtin: true, ct);
-            if (!Gs1Allocator.TryGtin(prefix, number, out var gtin, out var error))
-                throw new Gs1AllocationException(error.Message);
-            var text = gtin.ToString();
-            if (!await db.Products.AnyAsync(p => p.Gtin == text, ct) && !await db.Lots.AnyAsync(l => l.Gtin == text, ct))
-                return gtin;
+            var claim = await new Products.GtinAllocator(db).ClaimAsync(organizationId, 1, ct: ct);
+            if (claim.Error is { } error)
+                throw new Gs1AllocationException(error == Products.GtinClaimError.NoCompanyPrefix
+                    ? "The organization has no GS1 company prefix yet: its own is not recorded and none was allocated (that happens when the authority approves it)."
+                    : $"Every item reference of company prefix {claim.CompanyPrefix} is used.");
+            if (own is not null)
+                await own.CommitAsync(ct);
+            return claim.Gtins[0];
         }
-        throw new Gs1AllocationException($"No free GTIN found in {MaxAttempts} tries; the item references in use are not numbered from the counter.");
+        finally
+        {
+            if (own is not null)
+                await own.DisposeAsync();
+        }
     }
 
     /// <summary>The next GLN from the organization's company prefix in use.</summary>

@@ -22,7 +22,7 @@ internal static class CsvTable
         }
         catch (DecoderFallbackException)
         {
-            error = new TabularFileError("The CSV file is not UTF-8 text; in Excel, save it as \"CSV UTF-8 (Comma delimited)\" and upload it again.");
+            error = new TabularFileError("The CSV file is not UTF-8 text; in Excel, save it as \"CSV UTF-8 (Comma delimited)\" and upload it again.") { Code = "NotUtf8" };
             return false;
         }
         // Unicode line and paragraph separators are not record ends; only CR and LF are.
@@ -94,7 +94,7 @@ internal static class CsvTable
         }
         if (inQuotes)
         {
-            error = new TabularFileError("A quoted field starts here but its closing quote is missing.", quoteStartRow);
+            error = new TabularFileError("A quoted field starts here but its closing quote is missing.", quoteStartRow) { Code = "UnclosedQuote" };
             return false;
         }
         if (field.Length > 0 || row.Count > 0)
@@ -109,7 +109,11 @@ internal static class CsvTable
     private static bool TooManyRows(TabularFileOptions options, out TabularFileError error)
     {
         error = new TabularFileError(FormattableString.Invariant(
-            $"The file has more than {options.MaxRows:N0} data rows; split it into smaller files."));
+            $"The file has more than {options.MaxRows:N0} data rows; split it into smaller files."))
+        {
+            Code = "TooManyRows",
+            Args = [options.MaxRows],
+        };
         return false;
     }
 

@@ -21,7 +21,8 @@ public sealed record ImportRow(int RowNumber, IReadOnlyDictionary<string, object
 /// The rows of an upload mapped to an import's columns. A row with errors is reported row by row and the others
 /// stay usable, so a page can show every mistake at once and the caller decides whether to import the good rows.
 /// </summary>
-public sealed record ImportSheet(IReadOnlyList<ImportRow> Rows, IReadOnlyList<string> IgnoredHeaders)
+/// <param name="HeadersByKey">For each column found, its header as written in the file, so a later check can name it.</param>
+public sealed record ImportSheet(IReadOnlyList<ImportRow> Rows, IReadOnlyList<string> IgnoredHeaders, IReadOnlyDictionary<string, string> HeadersByKey)
 {
     public IEnumerable<CellError> Errors => Rows.SelectMany(r => r.Errors);
 
@@ -29,10 +30,11 @@ public sealed record ImportSheet(IReadOnlyList<ImportRow> Rows, IReadOnlyList<st
 
     /// <summary>
     /// Finds each column by its header (ignoring case, tone marks and a trailing "*"), refusing the file when a
-    /// required column is missing or a column appears twice, then reads every row.
+    /// required column is missing or a column appears twice, then reads every row. A blank required cell gets
+    /// <paramref name="requiredMessage"/> (pass it in the reader's language).
     /// </summary>
     public static bool TryMap(TabularData data, IReadOnlyList<ImportColumn> columns, [NotNullWhen(true)] out ImportSheet? sheet,
-        [NotNullWhen(false)] out TabularFileError? error)
+        [NotNullWhen(false)] out TabularFileError? error, string requiredMessage = "A value is required.")
     {
         sheet = null;
         var byName = new Dictionary<string, ImportColumn>(StringComparer.Ordinal);
@@ -57,7 +59,11 @@ public sealed record ImportSheet(IReadOnlyList<ImportRow> Rows, IReadOnlyList<st
             if (positions.TryGetValue(column.Key, out var earlier))
             {
                 error = new TabularFileError(
-                    $"The columns \"{data.Headers[earlier]}\" and \"{header}\" both hold {column.HeaderVi} ({column.HeaderEn}); keep one.", data.HeaderRowNumber);
+                    $"The columns \"{data.Headers[earlier]}\" and \"{header}\" both hold {column.HeaderVi} ({column.HeaderEn}); keep one.", data.HeaderRowNumber)
+                {
+                    Code = "DuplicateColumn",
+                    Args = [data.Headers[earlier], header, column.HeaderVi],
+                };
                 return false;
             }
             positions[column.Key] = i;
@@ -68,7 +74,11 @@ public sealed record ImportSheet(IReadOnlyList<ImportRow> Rows, IReadOnlyList<st
         {
             var names = string.Join(", ", missing.Select(c => $"\"{c.HeaderVi}\" ({c.HeaderEn})"));
             error = new TabularFileError(
-                $"Required column{(missing.Count == 1 ? " is" : "s are")} missing from the header row: {names}. Start from the import template.", data.HeaderRowNumber);
+                $"Required column{(missing.Count == 1 ? " is" : "s are")} missing from the header row: {names}. Start from the import template.", data.HeaderRowNumber)
+            {
+                Code = "MissingColumns",
+                Args = [string.Join(", ", missing.Select(c => $"\"{c.HeaderVi}\""))],
+            };
             return false;
         }
 
@@ -86,7 +96,7 @@ public sealed record ImportSheet(IReadOnlyList<ImportRow> Rows, IReadOnlyList<st
                 if (string.IsNullOrWhiteSpace(cell.Text))
                 {
                     if (column.Required)
-                        errors.Add(new CellError(row.RowNumber, header, "A value is required."));
+                        errors.Add(new CellError(row.RowNumber, header, requiredMessage));
                     continue;
                 }
                 var result = column.Parser(cell);
@@ -97,7 +107,7 @@ public sealed record ImportSheet(IReadOnlyList<ImportRow> Rows, IReadOnlyList<st
             }
             rows.Add(new ImportRow(row.RowNumber, errors.Count == 0 ? values : new Dictionary<string, object?>(), errors));
         }
-        sheet = new ImportSheet(rows, ignored);
+        sheet = new ImportSheet(rows, ignored, positions.ToDictionary(p => p.Key, p => data.Headers[p.Value], StringComparer.Ordinal));
         error = null;
         return true;
     }

@@ -37,9 +37,16 @@ public sealed record TabularRow(int RowNumber, IReadOnlyList<string> Cells, IRea
 /// </summary>
 public sealed record TabularData(string Format, int HeaderRowNumber, IReadOnlyList<string> Headers, IReadOnlyList<TabularRow> Rows);
 
-/// <summary>Why a file was refused as a whole; <see cref="Row"/> when one row is the cause.</summary>
+/// <summary>
+/// Why a file was refused as a whole; <see cref="Row"/> when one row is the cause. <see cref="Code"/> and
+/// <see cref="Args"/> let a page say it in the reader's language (ImportText "FileError.{Code}"); the message is English.
+/// </summary>
 public sealed record TabularFileError(string Message, int? Row = null)
 {
+    public string? Code { get; init; }
+
+    public IReadOnlyList<object> Args { get; init; } = [];
+
     public override string ToString() => Row is null ? Message : $"Row {Row}: {Message}";
 }
 
@@ -82,7 +89,7 @@ public static class TabularFile
         }
         if (content.Length == 0)
         {
-            error = new TabularFileError("The file is empty.");
+            error = new TabularFileError("The file is empty.") { Code = "Empty" };
             return false;
         }
         var extension = Path.GetExtension(fileName ?? "").ToLowerInvariant();
@@ -96,12 +103,12 @@ public static class TabularFile
         }
         else if (StartsWith(content, [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]))
         {
-            error = new TabularFileError("This is an old Excel 97–2003 (.xls) file or a password-protected workbook; save it without a password as Excel Workbook (.xlsx) or CSV UTF-8 and upload that.");
+            error = new TabularFileError("This is an old Excel 97–2003 (.xls) file or a password-protected workbook; save it without a password as Excel Workbook (.xlsx) or CSV UTF-8 and upload that.") { Code = "OldExcel" };
             return false;
         }
         else if (LooksBinary(content) || extension is ".pdf" or ".doc" or ".docx" or ".ods" or ".xls" or ".zip" or ".png" or ".jpg" or ".jpeg")
         {
-            error = new TabularFileError("This file is not a spreadsheet; upload an Excel workbook (.xlsx) or a CSV file.");
+            error = new TabularFileError("This file is not a spreadsheet; upload an Excel workbook (.xlsx) or a CSV file.") { Code = "NotSpreadsheet" };
             return false;
         }
         else
@@ -114,7 +121,7 @@ public static class TabularFile
         rows.RemoveAll(r => r.Cells.All(string.IsNullOrWhiteSpace));
         if (rows.Count == 0)
         {
-            error = new TabularFileError("The file has no rows: the first worksheet is empty.");
+            error = new TabularFileError("The file has no rows: the first worksheet is empty.") { Code = "NoRows" };
             return false;
         }
         var header = rows[0];
@@ -123,13 +130,17 @@ public static class TabularFile
             headers.RemoveAt(headers.Count - 1);
         if (rows.Count == 1)
         {
-            error = new TabularFileError("The file has a header row but no data rows below it.", header.Row);
+            error = new TabularFileError("The file has a header row but no data rows below it.", header.Row) { Code = "NoDataRows" };
             return false;
         }
         if (rows.Count - 1 > options.MaxRows)
         {
             error = new TabularFileError(string.Create(CultureInfo.InvariantCulture,
-                $"The file has {rows.Count - 1:N0} data rows; at most {options.MaxRows:N0} can be imported at once. Split it into smaller files."));
+                $"The file has {rows.Count - 1:N0} data rows; at most {options.MaxRows:N0} can be imported at once. Split it into smaller files."))
+            {
+                Code = "TooManyRows",
+                Args = [options.MaxRows],
+            };
             return false;
         }
         data = new TabularData(format, header.Row, headers, [.. rows.Skip(1).Select(r => new TabularRow(r.Row, r.Cells, r.Numbers))]);
@@ -139,7 +150,11 @@ public static class TabularFile
 
     internal static TabularFileError TooBig(TabularFileOptions options) =>
         new(string.Create(CultureInfo.InvariantCulture,
-            $"The file is larger than {options.MaxBytes / (1024.0 * 1024.0):0.#} MB; split it into smaller files."));
+            $"The file is larger than {options.MaxBytes / (1024.0 * 1024.0):0.#} MB; split it into smaller files."))
+        {
+            Code = "TooBig",
+            Args = [Math.Round(options.MaxBytes / (1024.0 * 1024.0), 1)],
+        };
 
     private static bool StartsWith(byte[] content, ReadOnlySpan<byte> magic) => content.AsSpan().StartsWith(magic);
 

@@ -27,12 +27,16 @@ internal static class XlsxTable
             var sheet = workbook?.Workbook?.Sheets?.Elements<Sheet>().FirstOrDefault();
             if (workbook is null || sheet?.Id?.Value is not { } id)
             {
-                error = new TabularFileError("The workbook has no worksheet.");
+                error = new TabularFileError("The workbook has no worksheet.") { Code = "NoWorksheet" };
                 return false;
             }
             if (workbook.GetPartById(id) is not WorksheetPart worksheet)
             {
-                error = new TabularFileError($"The first sheet, \"{sheet.Name}\", is not a worksheet (a chart?); put the data on the first sheet.");
+                error = new TabularFileError($"The first sheet, \"{sheet.Name}\", is not a worksheet (a chart?); put the data on the first sheet.")
+                {
+                    Code = "NotWorksheet",
+                    Args = [sheet.Name?.Value ?? ""],
+                };
                 return false;
             }
             var strings = SharedStrings(workbook);
@@ -71,7 +75,11 @@ internal static class XlsxTable
                 if (!cells.All(string.IsNullOrWhiteSpace) && ++nonEmpty > options.MaxRows + 1)
                 {
                     error = new TabularFileError(FormattableString.Invariant(
-                        $"The file has more than {options.MaxRows:N0} data rows; split it into smaller files."));
+                        $"The file has more than {options.MaxRows:N0} data rows; split it into smaller files."))
+                    {
+                        Code = "TooManyRows",
+                        Args = [options.MaxRows],
+                    };
                     return false;
                 }
             }
@@ -82,7 +90,7 @@ internal static class XlsxTable
         catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or XmlException or IOException
             or FormatException or InvalidOperationException or ArgumentException or KeyNotFoundException or NotSupportedException)
         {
-            error = new TabularFileError("The file is not a readable Excel workbook (.xlsx); it may be damaged, or another kind of document. Save it again from Excel as .xlsx or CSV UTF-8.");
+            error = new TabularFileError("The file is not a readable Excel workbook (.xlsx); it may be damaged, or another kind of document. Save it again from Excel as .xlsx or CSV UTF-8.") { Code = "UnreadableXlsx" };
             return false;
         }
     }
