@@ -1,6 +1,7 @@
 using VnTrace.Server.Audit;
 using VnTrace.Server.Authority.Organizations;
 using VnTrace.Server.Identity.Account;
+using VnTrace.Server.Workspace.Lots;
 
 namespace VnTrace.Server.Workspace;
 
@@ -12,6 +13,7 @@ public static class WorkspaceSetup
         builder.Services.AddScoped<AuditTrail>();
         builder.Services.AddScoped<BusinessRegistration>();
         builder.Services.AddScoped<OrganizationDecisions>();
+        builder.AddLots();
         return builder;
     }
 }
