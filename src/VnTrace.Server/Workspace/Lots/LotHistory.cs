@@ -100,7 +100,8 @@ public sealed class LotHistory(VnTraceDbContext db, IStringLocalizer<LotText> t)
         Dictionary<string, string> PartiesByGln,
         Dictionary<string, string> PlacesByGln,
         Dictionary<(string Gtin, string Lot), Guid> OwnLots,
-        Dictionary<string, string> ProductsByGtin);
+        Dictionary<string, string> ProductsByGtin,
+        string? SelfGln);
 
     private async Task<Names> NamesAsync(Guid organizationId, IEnumerable<Guid> owners, IEnumerable<EpcisEvent> events, CancellationToken ct)
     {
@@ -136,13 +137,15 @@ public sealed class LotHistory(VnTraceDbContext db, IStringLocalizer<LotText> t)
         var ownLots = await db.Lots.Where(l => l.OrganizationId == organizationId && gtins.Contains(l.Gtin))
             .Select(l => new { l.Gtin, l.LotNumber, l.Id }).ToListAsync(ct);
         var products = await db.Products.Where(p => gtins.Contains(p.Gtin)).Select(p => new { p.Gtin, p.NameVi, p.NameEn }).ToListAsync(ct);
+        var selfGln = await db.Organizations.Where(o => o.Id == organizationId).Select(o => o.Gln).FirstOrDefaultAsync(ct);
         var english = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
         return new Names(
             organizations,
             parties.ToDictionary(p => p.Gln!, p => p.Name, StringComparer.Ordinal),
             places.ToDictionary(p => p.Gln, p => p.Name, StringComparer.Ordinal),
             ownLots.Where(l => lots.Contains((l.Gtin, l.LotNumber))).ToDictionary(l => (l.Gtin, l.LotNumber), l => l.Id),
-            products.ToDictionary(p => p.Gtin, p => english && !string.IsNullOrWhiteSpace(p.NameEn) ? p.NameEn! : p.NameVi, StringComparer.Ordinal));
+            products.ToDictionary(p => p.Gtin, p => english && !string.IsNullOrWhiteSpace(p.NameEn) ? p.NameEn! : p.NameVi, StringComparer.Ordinal),
+            selfGln);
     }
 
     private TimelineEntry Entry(Row row, EpcisEvent e, string lotClass, Guid organizationId, Names names, ErrorDeclaration? declared, bool isCorrection)
@@ -154,8 +157,11 @@ public sealed class LotHistory(VnTraceDbContext db, IStringLocalizer<LotText> t)
         if (e.BizStep == DiaryEvents.FarmingInputStep)
         {
             var kind = DiaryEvents.Extension(e, "kind", "farmingInput") ?? "other";
+            var dose = DiaryEvents.Extension(e, "dose", "farmingInput");
+            if (decimal.TryParse(dose, NumberStyles.Number, CultureInfo.InvariantCulture, out var amount))
+                dose = Amount(amount, null);
             details.Add(t["Timeline.FarmingInput", t["InputKind." + kind], DiaryEvents.Extension(e, "name", "farmingInput") ?? "",
-                DiaryEvents.Extension(e, "dose", "farmingInput") ?? "", DiaryEvents.Extension(e, "doseUnit", "farmingInput") ?? ""]);
+                dose ?? "", DiaryEvents.Extension(e, "doseUnit", "farmingInput") ?? ""]);
             if (DiaryEvents.Extension(e, "preHarvestIntervalDays", "farmingInput") is { } days)
                 details.Add(t["Timeline.PreHarvestInterval", days]);
         }
@@ -163,12 +169,15 @@ public sealed class LotHistory(VnTraceDbContext db, IStringLocalizer<LotText> t)
             details.Add(t["Timeline.Packaging", packaging]);
         if (DiaryEvents.Extension(e, "packageCount") is { } count)
             details.Add(t["Timeline.PackageCount", count]);
-        if (bizStep == "shipping")
-            partner = PartyName(e.DestinationList, names);
-        else if (e.SourceList.Count > 0)
-            partner = PartyName(e.SourceList, names);
+        // The partner is the other side: the receiver of a shipping, the sender of anything else, never ourselves.
+        var (near, far) = bizStep == "shipping" ? (e.DestinationList, e.SourceList) : (e.SourceList, e.DestinationList);
+        partner = OtherParty(near, names) ?? OtherParty(far, names);
         foreach (var b in e.BizTransactionList)
-            details.Add(t["Timeline.Document", b.Type is null ? "" : Cbv.ToBareWord(CbvVocabulary.BizTransactionType, b.Type), DiaryEvents.DocumentNumber(b.Value)]);
+        {
+            var type = b.Type is null ? "" : Cbv.ToBareWord(CbvVocabulary.BizTransactionType, b.Type);
+            var kind = type is "desadv" or "po" or "inv" or "bol" or "recadv" ? t["Document." + type].Value : t["Document.other"].Value;
+            details.Add(t["Timeline.Document", kind, DiaryEvents.DocumentNumber(b.Value)]);
+        }
         if (DiaryEvents.Extension(e, "note") is { } note)
             details.Add(note);
 
@@ -236,13 +245,17 @@ public sealed class LotHistory(VnTraceDbContext db, IStringLocalizer<LotText> t)
         };
     }
 
-    private string PartyName(List<SourceDestination> list, Names names)
+    /// <summary>The first party of the list that is not this business, by name when it is on the platform.</summary>
+    private static string? OtherParty(List<SourceDestination> list, Names names)
     {
-        var party = list.FirstOrDefault(s => Cbv.ToBareWord(CbvVocabulary.SourceDestType, s.Type) is "owning_party" or "possessing_party")?.Value;
-        if (party is null)
-            return "";
-        var gln = LotCodes.GlnOf(Identifiers.Canonical(party));
-        return gln is not null && names.PartiesByGln.TryGetValue(gln, out var name) ? $"{name} (GLN {gln})" : gln is not null ? $"GLN {gln}" : party;
+        foreach (var s in list.Where(s => Cbv.ToBareWord(CbvVocabulary.SourceDestType, s.Type) is "owning_party" or "possessing_party"))
+        {
+            var gln = LotCodes.GlnOf(Identifiers.Canonical(s.Value));
+            if (gln is not null && gln == names.SelfGln)
+                continue;
+            return gln is not null && names.PartiesByGln.TryGetValue(gln, out var name) ? $"{name} (GLN {gln})" : gln is not null ? $"GLN {gln}" : s.Value;
+        }
+        return null;
     }
 
     private string LotLabel(string epcClass, string thisLot, Names names)

@@ -2,12 +2,21 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging.Abstractions;
 using VnTrace.Gs1.Epcis;
 using VnTrace.Gs1.Epcis.Json;
 using VnTrace.Gs1.Epcis.Xml;
+using VnTrace.Server.Audit;
+using VnTrace.Server.Capture;
 using VnTrace.Server.Tests.Infrastructure;
 using VnTrace.Server.Workspace.Lots;
+using VnTrace.Server.Workspace.Lots.Diary;
 using VnTrace.Server.Workspace.Products;
+// VnTrace.Server.Tests.Data would shadow VnTrace.Server.Data here.
+using DuplicateEventException = VnTrace.Server.Data.DuplicateEventException;
+using IEventWriter = VnTrace.Server.Data.IEventWriter;
+using TraceabilityEvent = VnTrace.Server.Data.TraceabilityEvent;
 using VnTraceDbContext = VnTrace.Server.Data.VnTraceDbContext;
 
 namespace VnTrace.Server.Tests.Workspace.Lots;
@@ -225,6 +234,35 @@ public abstract class LotDiaryTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task Processing_whose_capture_fails_leaves_no_output_lot()
+    {
+        using var mill = await LotsTestBusiness.CreateAsync(App, "Xưởng chế biến");
+        var input = await mill.CreateLotAsync("IN-1");
+        await using var scope = App.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var db = services.GetRequiredService<VnTraceDbContext>();
+        var clock = services.GetRequiredService<TimeProvider>();
+        // The capture path as the API has it, with a writer that loses the race for the eventID at the last moment.
+        var capture = new CaptureService(db, new RefusingWriter(), clock, NullLogger<CaptureService>.Instance);
+        var diary = new DiaryService(db, capture, services.GetRequiredService<AuditTrail>(), clock,
+            services.GetRequiredService<IStringLocalizer<LotText>>(), NullLogger<DiaryService>.Instance);
+
+        var result = await diary.ProcessAsync(mill.OrganizationId, new ProcessingEntry([new LotQuantity(input, 10)], mill.ProductId, "OUT-RACE", 8,
+            mill.WarehouseId, DateTime.UtcNow.AddHours(6)), CancellationToken.None);
+
+        Assert.False(result.Success);
+        Assert.False(await mill.WithDbAsync(d => d.Lots.AnyAsync(l => l.LotNumber == "OUT-RACE")));
+        Assert.Equal(0, await mill.EventCountAsync());
+        Assert.False(await mill.WithDbAsync(d => d.AuditLog.AnyAsync(a => a.OrganizationId == mill.OrganizationId && a.Detail!.Contains("OUT-RACE"))));
+    }
+
+    private sealed class RefusingWriter : IEventWriter
+    {
+        public Task WriteAsync(VnTraceDbContext db, CaptureJob job, IReadOnlyList<TraceabilityEvent> events, CancellationToken ct) =>
+            throw new DuplicateEventException(new InvalidOperationException("taken"));
+    }
+
+    [Fact]
     public async Task Shipped_goods_are_received_by_typing_the_partner_code_and_both_sides_link()
     {
         using var grower = await LotsTestBusiness.CreateAsync(App, "HTX Sầu riêng");
@@ -282,6 +320,50 @@ public abstract class LotDiaryTests(AppFixture fixture)
         var again = await distributor.Pages.GetPageAsync("/workspace/lots/receive?code=" + Uri.EscapeDataString($"https://id.gs1.org/01/{grower.Gtin}/10/SR-2611"));
         Assert.Contains("Đã ghi nhận chuyến hàng này.", again);
         Assert.Equal(1, await distributor.EventCountAsync());
+    }
+
+    [Fact]
+    public async Task A_shipment_captured_through_the_API_is_received_by_the_SSCC_on_its_pallet()
+    {
+        using var exporter = await LotsTestBusiness.CreateAsync(App, "Công ty Xuất khẩu");
+        using var importer = await LotsTestBusiness.CreateAsync(App, "Công ty Nhập hàng");
+        var ssccDigits = "0893" + Random.Shared.NextInt64(0, 10_000_000_000_000).ToString("D13", System.Globalization.CultureInfo.InvariantCulture);
+        var sscc = ssccDigits + Gs1.Identifiers.Gs1CheckDigit.ComputeChar(ssccDigits);
+        var shippedAt = DateTimeOffset.UtcNow.AddHours(-5).ToOffset(TimeSpan.FromHours(7)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
+        using var api = await exporter.ApiClientAsync();
+        // The ERP writes the importer's party as an EPC URI; the store keeps it as the same canonical Digital Link.
+        var captured = await api.PostJsonLd("/capture", EpcisHttp.Document($$"""
+            {
+              "type": "ObjectEvent", "eventTime": "{{shippedAt}}", "eventTimeZoneOffset": "+07:00",
+              "epcList": ["https://id.gs1.org/00/{{sscc}}"],
+              "quantityList": [{ "epcClass": "https://id.gs1.org/01/{{exporter.Gtin}}/10/PAL-1", "quantity": 240, "uom": "KGM" }],
+              "action": "OBSERVE", "bizStep": "shipping", "disposition": "in_transit",
+              "readPoint": { "id": "https://id.gs1.org/414/{{exporter.WarehouseGln}}" },
+              "bizTransactionList": [{ "type": "desadv", "bizTransaction": "urn:epcglobal:cbv:bt:{{exporter.Gln}}:API-77" }],
+              "sourceList": [{ "type": "owning_party", "source": "https://id.gs1.org/417/{{exporter.Gln}}" }],
+              "destinationList": [{ "type": "owning_party", "destination": "urn:epc:id:pgln:{{importer.Gln![..7]}}.{{importer.Gln![7..12]}}" }]
+            }
+            """));
+        Assert.Equal(HttpStatusCode.Accepted, captured.StatusCode);
+
+        var path = "/workspace/lots/receive?code=" + sscc;
+        var found = await importer.Pages.GetPageAsync(path);
+        Assert.Contains("API-77", found);
+        var received = await importer.Pages.SubmitFormAsync(path, new Dictionary<string, string>
+        {
+            ["Form.LocationId"] = importer.WarehouseId.ToString(),
+            ["Form.Time"] = LotsTestBusiness.HoursAgo(1),
+            ["Form.Quantities[0]"] = "238.5",
+        });
+        Assert.True(received.StatusCode == HttpStatusCode.Redirect, LotsTestBusiness.ErrorsOf(await received.Content.ReadAsStringAsync()));
+        var lot = await importer.LotAsync(Guid.Parse(received.Headers.Location!.ToString().Split('/')[^1]));
+        Assert.Equal(("PAL-1", 238.5m, "kg", exporter.OrganizationId), (lot!.LotNumber, lot.Quantity, lot.Unit, lot.ReceivedFromOrganizationId));
+        var receiving = (await importer.EventsAsync()).Single()!;
+        Assert.Equal($"https://id.gs1.org/00/{sscc}", receiving["epcList"]!.AsArray().Single()!.GetValue<string>());
+        Assert.Equal(238.5m, receiving["quantityList"]!.AsArray().Single()!["quantity"]!.GetValue<decimal>());
+
+        var again = await importer.Pages.GetPageAsync(path);
+        Assert.Contains("Đã ghi nhận chuyến hàng này.", again);
     }
 
     [Fact]
