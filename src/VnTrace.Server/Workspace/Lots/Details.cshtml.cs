@@ -46,6 +46,15 @@ public sealed class DetailsModel(VnTraceDbContext db, CurrentBusiness business, 
         return Redirect($"/workspace/lots/{id}");
     }
 
+    public async Task<IActionResult> OnPostReopenAsync(Guid id, CancellationToken ct)
+    {
+        var result = await diary.ReopenLotAsync(business.Id, id, ct);
+        if (!result.Success)
+            return NotFound();
+        TempData["Message"] = t["Lot.ReopenedMessage"].Value;
+        return Redirect($"/workspace/lots/{id}");
+    }
+
     /// <summary>The lot's events as an EPCIS 2.0 document, JSON-LD (format=jsonld) or XML (format=xml), to download.</summary>
     public async Task<IActionResult> OnGetExportAsync(Guid id, string? format, CancellationToken ct)
     {

@@ -432,6 +432,7 @@ public abstract class LotDiaryTests(AppFixture fixture)
         {
             ($"/workspace/lots/{id}/diary/packing", new() { ["Form.Time"] = LotsTestBusiness.HoursAgo(1), ["Form.LocationId"] = intruder.WarehouseId.ToString(), ["Form.Quantity"] = "5" }),
             ($"/workspace/lots/{id}?handler=Close", []),
+            ($"/workspace/lots/{id}?handler=Reopen", []),
             ($"/workspace/lots/{id}/correct/{rowId}", new() { ["Form.Reason"] = "DidNotOccur" }),
         };
         foreach (var (path, fields) in posts)
@@ -525,7 +526,7 @@ public abstract class LotDiaryTests(AppFixture fixture)
     }
 
     [Fact]
-    public async Task A_closed_lot_takes_no_more_entries()
+    public async Task A_closed_lot_takes_no_more_entries_until_reopened()
     {
         using var farm = await LotsTestBusiness.CreateAsync(App, "HTX Đóng lô");
         var id = await farm.CreateLotAsync("END-1");
@@ -536,6 +537,12 @@ public abstract class LotDiaryTests(AppFixture fixture)
         Assert.Contains("Lô đã đóng", await refused.Content.ReadAsStringAsync());
         Assert.Equal(0, await farm.EventCountAsync());
         Assert.Contains($"/workspace/lots/{id}", await farm.Pages.GetPageAsync("/workspace/lots?status=Closed"));
+
+        var reopened = await farm.Pages.SubmitFormAsync($"/workspace/lots/{id}", [], formAction: $"/workspace/lots/{id}?handler=Reopen");
+        Assert.Equal(HttpStatusCode.Redirect, reopened.StatusCode);
+        Assert.Equal(LotStatus.InProgress, (await farm.LotAsync(id))!.Status);
+        Assert.Equal(["lot.create", "lot.close", "lot.reopen"], await farm.WithDbAsync(db => db.AuditLog
+            .Where(a => a.OrganizationId == farm.OrganizationId && a.EntityId == id.ToString()).OrderBy(a => a.At).Select(a => a.Action).ToListAsync()));
     }
 
     [Fact]

@@ -90,16 +90,24 @@ public sealed partial class DiaryService(VnTraceDbContext db, CaptureService cap
         return new DiaryResult([], LotId: lot.Id);
     }
 
-    public async Task<DiaryResult> CloseLotAsync(Guid organizationId, Guid lotId, CancellationToken ct)
+    /// <summary>A closed lot takes no more diary entries (corrections excepted).</summary>
+    public Task<DiaryResult> CloseLotAsync(Guid organizationId, Guid lotId, CancellationToken ct) =>
+        SetStatusAsync(organizationId, lotId, LotStatus.Closed, "lot.close", ct);
+
+    /// <summary>Opens a lot closed by mistake again.</summary>
+    public Task<DiaryResult> ReopenLotAsync(Guid organizationId, Guid lotId, CancellationToken ct) =>
+        SetStatusAsync(organizationId, lotId, LotStatus.InProgress, "lot.reopen", ct);
+
+    private async Task<DiaryResult> SetStatusAsync(Guid organizationId, Guid lotId, LotStatus status, string action, CancellationToken ct)
     {
         var lot = await db.Lots.AsTracking().FirstOrDefaultAsync(l => l.Id == lotId && l.OrganizationId == organizationId, ct);
         if (lot is null)
             return DiaryResult.Refused([new DiaryError("LotId", t["Diary.LotUnknown"])]);
-        if (lot.Status != LotStatus.Closed)
+        if (lot.Status != status)
         {
-            lot.Status = LotStatus.Closed;
+            lot.Status = status;
             lot.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-            audit.Record("lot.close", nameof(Lot), lot.Id, new { lot.Gtin, lot.LotNumber }, organizationId);
+            audit.Record(action, nameof(Lot), lot.Id, new { lot.Gtin, lot.LotNumber }, organizationId);
             await db.SaveChangesAsync(ct);
         }
         return new DiaryResult([], LotId: lot.Id);
