@@ -7,6 +7,7 @@ using VnTrace.Server.Workspace.Staff;
 using VnTrace.Server.Workspace.Locations;
 using VnTrace.Server.Workspace.Imports;
 using VnTrace.Server.Workspace.Products;
+using VnTrace.Server.Workspace.Lots;
 
 namespace VnTrace.Server.Workspace;
 
@@ -25,6 +26,7 @@ public static class WorkspaceSetup
         builder.AddLocations();
         builder.AddProducts();
         builder.AddImports();
+        builder.AddLots();
         return builder;
     }
 }

@@ -1,0 +1,14 @@
+using VnTrace.Server.Workspace.Lots.Diary;
+
+namespace VnTrace.Server.Workspace.Lots;
+
+/// <summary>Lots and the production diary: the service that writes diary events and the reader of a lot's history.</summary>
+public static class LotsSetup
+{
+    public static WebApplicationBuilder AddLots(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<DiaryService>();
+        builder.Services.AddScoped<LotHistory>();
+        return builder;
+    }
+}
