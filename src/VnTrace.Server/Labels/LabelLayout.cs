@@ -143,21 +143,21 @@ public sealed record LabelLayout
         static bool NonNegative(double v) => double.IsFinite(v) && v >= 0;
 
         if (!Positive(s.LabelWidthMm))
-            return new(nameof(s.LabelWidthMm), "The label width must be a positive number of millimetres.");
+            return new(nameof(s.LabelWidthMm), "The label width must be a positive number of millimetres.") { Problem = LabelLayoutProblem.WidthNotPositive };
         if (!Positive(s.LabelHeightMm))
-            return new(nameof(s.LabelHeightMm), "The label height must be a positive number of millimetres.");
+            return new(nameof(s.LabelHeightMm), "The label height must be a positive number of millimetres.") { Problem = LabelLayoutProblem.HeightNotPositive };
         if (s.Columns < 1)
-            return new(nameof(s.Columns), "A sheet needs at least one column of labels.");
+            return new(nameof(s.Columns), "A sheet needs at least one column of labels.") { Problem = LabelLayoutProblem.NoColumns };
         if (s.Rows < 1)
-            return new(nameof(s.Rows), "A sheet needs at least one row of labels.");
+            return new(nameof(s.Rows), "A sheet needs at least one row of labels.") { Problem = LabelLayoutProblem.NoRows };
         if (!NonNegative(s.ColumnGapMm))
-            return new(nameof(s.ColumnGapMm), "The gap between columns must be zero or more millimetres.");
+            return new(nameof(s.ColumnGapMm), "The gap between columns must be zero or more millimetres.") { Problem = LabelLayoutProblem.GapNegative };
         if (!NonNegative(s.RowGapMm))
-            return new(nameof(s.RowGapMm), "The gap between rows must be zero or more millimetres.");
+            return new(nameof(s.RowGapMm), "The gap between rows must be zero or more millimetres.") { Problem = LabelLayoutProblem.GapNegative };
         if (s.MarginLeftMm is { } ml && !NonNegative(ml))
-            return new(nameof(s.MarginLeftMm), "The left margin must be zero or more millimetres.");
+            return new(nameof(s.MarginLeftMm), "The left margin must be zero or more millimetres.") { Problem = LabelLayoutProblem.MarginNegative };
         if (s.MarginTopMm is { } mt && !NonNegative(mt))
-            return new(nameof(s.MarginTopMm), "The top margin must be zero or more millimetres.");
+            return new(nameof(s.MarginTopMm), "The top margin must be zero or more millimetres.") { Problem = LabelLayoutProblem.MarginNegative };
 
         var gridWidth = s.Columns * s.LabelWidthMm + (s.Columns - 1) * s.ColumnGapMm;
         var usedWidth = (s.MarginLeftMm ?? 0) + gridWidth;
@@ -168,7 +168,8 @@ public sealed record LabelLayout
                 : $"an A4 page is {Mm(A4WidthMm)} mm wide";
             return new(s.Columns > 1 ? nameof(s.Columns) : nameof(s.LabelWidthMm),
                 (s.Columns == 1 ? $"A label of {Mm(s.LabelWidthMm)} mm needs" : $"{s.Columns} labels of {Mm(s.LabelWidthMm)} mm with {Mm(s.ColumnGapMm)} mm gaps need")
-                + $" {Mm(gridWidth)} mm, but {room}.");
+                + $" {Mm(gridWidth)} mm, but {room}.")
+            { Problem = LabelLayoutProblem.TooWide, Values = [Mm(gridWidth), Mm(A4WidthMm - (s.MarginLeftMm ?? 0))] };
         }
         var gridHeight = s.Rows * s.LabelHeightMm + (s.Rows - 1) * s.RowGapMm;
         var usedHeight = (s.MarginTopMm ?? 0) + gridHeight;
@@ -179,7 +180,8 @@ public sealed record LabelLayout
                 : $"an A4 page is {Mm(A4HeightMm)} mm high";
             return new(s.Rows > 1 ? nameof(s.Rows) : nameof(s.LabelHeightMm),
                 (s.Rows == 1 ? $"A row of {Mm(s.LabelHeightMm)} mm needs" : $"{s.Rows} rows of {Mm(s.LabelHeightMm)} mm with {Mm(s.RowGapMm)} mm gaps need")
-                + $" {Mm(gridHeight)} mm, but {room}.");
+                + $" {Mm(gridHeight)} mm, but {room}.")
+            { Problem = LabelLayoutProblem.TooHigh, Values = [Mm(gridHeight), Mm(A4HeightMm - (s.MarginTopMm ?? 0))] };
         }
 
         var qr = QrSize(s.LabelWidthMm, s.LabelHeightMm);
@@ -196,7 +198,16 @@ public sealed record LabelLayout
             var afterText = minHeight > s.LabelHeightMm ? $", after room for {TextLines} lines of text under it" : "";
             return new(field,
                 $"A {Mm(s.LabelWidthMm)} × {Mm(s.LabelHeightMm)} mm label leaves {Mm(Math.Max(0, qr))} mm for the QR code with its quiet zone{afterText}; "
-                + $"a phone needs at least {Mm(MinQrSizeMm)} mm. Make the labels {needed}.");
+                + $"a phone needs at least {Mm(MinQrSizeMm)} mm. Make the labels {needed}.")
+            {
+                Problem = (minWidth > s.LabelWidthMm, minHeight > s.LabelHeightMm) switch
+                {
+                    (true, true) => LabelLayoutProblem.QrTooSmall,
+                    (true, false) => LabelLayoutProblem.QrTooNarrow,
+                    _ => LabelLayoutProblem.QrTooShort,
+                },
+                Values = [Mm(s.LabelWidthMm), Mm(s.LabelHeightMm), Mm(Math.Max(0, qr)), Mm(MinQrSizeMm), Mm(minWidth), Mm(minHeight)],
+            };
         }
         return null;
     }
@@ -232,9 +243,43 @@ public sealed record LabelLayout
 public sealed record CustomLabelSheet(double LabelWidthMm, double LabelHeightMm, int Columns, int Rows,
     double ColumnGapMm = 0, double RowGapMm = 0, double? MarginTopMm = null, double? MarginLeftMm = null);
 
-/// <summary>Why a custom sheet was refused: the <see cref="CustomLabelSheet"/> property at fault and a sentence for the user.</summary>
+/// <summary>What is wrong with a custom sheet, for a page that words it in the user's language.</summary>
+public enum LabelLayoutProblem
+{
+    WidthNotPositive,
+    HeightNotPositive,
+    NoColumns,
+    NoRows,
+    GapNegative,
+    MarginNegative,
+    /// <summary>Values: millimetres the labels and gaps need across, millimetres the page has.</summary>
+    TooWide,
+    /// <summary>Values: millimetres the rows and gaps need down, millimetres the page has.</summary>
+    TooHigh,
+    /// <summary>Values: label width, label height, QR size left, smallest QR size, smallest width, smallest height (all mm).</summary>
+    QrTooNarrow,
+    /// <inheritdoc cref="QrTooNarrow"/>
+    QrTooShort,
+    /// <inheritdoc cref="QrTooNarrow"/>
+    QrTooSmall,
+}
+
+/// <summary>
+/// Why a custom sheet was refused: the <see cref="CustomLabelSheet"/> property at fault and a sentence for the user
+/// (English); <see cref="Problem"/> and <see cref="Values"/> (numbers formatted invariantly) let a page say it in
+/// another language.
+/// </summary>
 public sealed record LabelLayoutError(string Field, string Message)
 {
+    public LabelLayoutProblem Problem { get; init; }
+
+    public IReadOnlyList<string> Values { get; init; } = [];
+
+    public bool Equals(LabelLayoutError? other) =>
+        other is not null && Field == other.Field && Message == other.Message && Problem == other.Problem && Values.SequenceEqual(other.Values);
+
+    public override int GetHashCode() => HashCode.Combine(Field, Message, Problem);
+
     public override string ToString() => Message;
 }
 

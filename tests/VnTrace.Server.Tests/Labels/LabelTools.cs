@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using System.Xml.Linq;
 using SkiaSharp;
 using VnTrace.Server.Labels;
 
@@ -72,6 +73,27 @@ public sealed partial class LabelTools : IDisposable
         await Parallel.ForEachAsync(Enumerable.Range(0, cells.Count), new ParallelOptions { MaxDegreeOfParallelism = 2 * Environment.ProcessorCount },
             async (i, _) => decoded[i] = (await DecodeAsync(cells[i])).SingleOrDefault());
         return [.. decoded];
+    }
+
+    /// <summary>
+    /// The QR code of an SVG the renderer wrote, as a PNG zbar can read: its path data rasterized with Skia's own SVG
+    /// path parser, 8 pixels per module (the text is left out; SVG text needs a full SVG renderer).
+    /// </summary>
+    public static byte[] RasterizeSvgCode(string svgText)
+    {
+        var svg = XDocument.Parse(svgText);
+        XNamespace ns = "http://www.w3.org/2000/svg";
+        var viewBox = svg.Root!.Attribute("viewBox")!.Value.Split(' ').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray();
+        using var path = SKPath.ParseSvgPathData(svg.Root.Element(ns + "path")!.Attribute("d")!.Value);
+        const int scale = 8;
+        using var surface = SKSurface.Create(new SKImageInfo((int)Math.Ceiling(viewBox[2] * scale), (int)Math.Ceiling(viewBox[3] * scale)));
+        surface.Canvas.Clear(SKColors.White);
+        surface.Canvas.Scale(scale);
+        using (var ink = new SKPaint { Color = SKColors.Black })
+            surface.Canvas.DrawPath(path, ink);
+        using var image = surface.Snapshot();
+        using var png = image.Encode(SKEncodedImageFormat.Png, 100);
+        return png.ToArray();
     }
 
     /// <summary>The PDF's text, page after page, in reading order.</summary>
