@@ -59,58 +59,30 @@ public static class LotCodes
 
     /// <summary>
     /// What a receiver typed or scanned off a partner's label, as the identifier the shipping event names: a lot
-    /// class (…/01/G/10/L, also from a unit's code …/01/G/10/L/21/S) or a logistic unit (…/00/SSCC).
-    /// Accepts a Digital Link, a bracketed or scanner element string, an EPC URI, or the 18 digits of an SSCC.
+    /// class (…/01/G/10/L, also from a unit's code …/01/G/10/L/21/S) or a logistic unit (…/00/SSCC). The forms
+    /// accepted are the library's <see cref="Gs1.Identifiers.ScannedCode"/>'s (Digital Link, element string, EPC URI, bare digits).
     /// </summary>
-    public static ScannedCode ReadScannedCode(string input)
+    public static ReceivedCode ReadScannedCode(string input)
     {
-        var code = input.Trim();
-        if (code.Length == 0)
-            return new ScannedCode(null, ScannedCodeProblem.Empty, null);
-
-        IReadOnlyList<AiElement> elements;
-        if (code.StartsWith("urn:epc:", StringComparison.Ordinal))
-        {
-            if (!EpcDigitalLink.TryToCanonicalDigitalLink(code, out var fromEpc) || !DigitalLink.TryParse(fromEpc, out var epcLink, out _))
-                return new ScannedCode(null, ScannedCodeProblem.Unreadable, null);
-            elements = [.. epcLink.Elements];
-        }
-        else if (code.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || code.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
-        {
-            if (!DigitalLink.TryParse(code, out var link, out var error))
-                return new ScannedCode(null, ScannedCodeProblem.Unreadable, error);
-            elements = [.. link.Elements];
-        }
-        else if (code.Length == Sscc.Length && Gs1Charset.IsAllDigits(code))
-        {
-            if (!Sscc.TryParse(code, out var sscc, out var error))
-                return new ScannedCode(null, ScannedCodeProblem.Unreadable, error);
-            elements = [new AiElement("00", sscc.ToString())];
-        }
-        else
-        {
-            if (!ElementString.TryParse(code, out var parsed, out var error))
-                return new ScannedCode(null, ScannedCodeProblem.Unreadable, error);
-            elements = parsed.Elements;
-        }
-
-        var sscc00 = elements.FirstOrDefault(e => e.Ai == "00");
-        if (sscc00.Ai is not null)
-            return new ScannedCode($"{DigitalLink.CanonicalBase}/00/{sscc00.Value}", null, null);
-        var gtin = elements.FirstOrDefault(e => e.Ai == "01");
-        var lot = elements.FirstOrDefault(e => e.Ai == "10");
-        if (gtin.Ai is null)
-            return new ScannedCode(null, ScannedCodeProblem.NotALotOrContainer, null);
-        if (lot.Ai is null)
-            return new ScannedCode(null, ScannedCodeProblem.NoLotNumber, null);
-        return new ScannedCode(LotClass(gtin.Value, lot.Value), null, null);
+        if (string.IsNullOrWhiteSpace(input))
+            return new ReceivedCode(null, ScannedCodeProblem.Empty, null);
+        if (!Gs1.Identifiers.ScannedCode.TryToDigitalLink(input, out var link, out var error))
+            return new ReceivedCode(null, ScannedCodeProblem.Unreadable, error);
+        if (link.PrimaryKey.Ai == "00")
+            return new ReceivedCode(link.ToCanonicalUri(), null, null);
+        if (link.PrimaryKey.Ai != "01")
+            return new ReceivedCode(null, ScannedCodeProblem.NotALotOrContainer, null);
+        var lot = link.Qualifiers.FirstOrDefault(q => q.Ai == "10");
+        return lot.Ai is null
+            ? new ReceivedCode(null, ScannedCodeProblem.NoLotNumber, null)
+            : new ReceivedCode(LotClass(link.PrimaryKey.Value, lot.Value), null, null);
     }
 }
 
 public enum ScannedCodeProblem
 {
     Empty,
-    /// <summary>Not a Digital Link, element string, EPC URI or SSCC; <see cref="ScannedCode.Error"/> says where.</summary>
+    /// <summary>Not a Digital Link, element string, EPC URI or SSCC; <see cref="ReceivedCode.Error"/> says where.</summary>
     Unreadable,
     /// <summary>A valid GS1 code, but neither a lot nor a logistic unit (a GLN, a GTIN-less key…).</summary>
     NotALotOrContainer,
@@ -119,4 +91,4 @@ public enum ScannedCodeProblem
 }
 
 /// <summary>The result of reading a scanned code: the canonical identifier, or why there is none.</summary>
-public sealed record ScannedCode(string? Identifier, ScannedCodeProblem? Problem, Gs1ParseError? Error);
+public sealed record ReceivedCode(string? Identifier, ScannedCodeProblem? Problem, Gs1ParseError? Error);
