@@ -87,6 +87,29 @@ public abstract class SignUpAndApprovalTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task Sign_up_stores_the_commune_chosen_from_the_province_list_and_refuses_an_unknown_one()
+    {
+        var commune = VnTrace.Server.Workspace.Organizations.AdministrativeUnits.CommunesOf("66")[0];
+        var userName = "commune-" + Guid.NewGuid().ToString("N")[..8];
+        using var pages = new PageClient(App);
+        var unknown = SignUpFields(userName, NewTaxCode());
+        unknown["Form.CommuneCode"] = "99999";
+        var refused = await pages.SubmitFormAsync("/account/sign-up", unknown);
+        Assert.Contains("Xã, phường không có trong danh mục.", await refused.Content.ReadAsStringAsync());
+
+        var fields = SignUpFields(userName, NewTaxCode());
+        fields["Form.CommuneCode"] = commune.Code;
+        var response = await pages.SubmitFormAsync("/account/sign-up", fields);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+
+        await using var scope = App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<VnTraceDbContext>();
+        var organization = await db.Organizations.SingleAsync(o => o.Name == "HTX Cà phê " + userName);
+        Assert.Equal(commune.Code, organization.CommuneCode);
+        Assert.Equal("66", organization.ProvinceCode);
+    }
+
+    [Fact]
     public async Task Five_wrong_passwords_lock_the_account()
     {
         var user = await App.CreateBusinessUserAsync("Lockout test");

@@ -82,11 +82,15 @@ public sealed class SignUpModel(BusinessRegistration registration, VnTraceDbCont
         }
         if (Form.Sector is not null && !Sectors.IsKnown(Form.Sector))
             ModelState.AddModelError("Form.Sector", t["SignUp.SectorUnknown"]);
+        var communeCode = OrganizationCodes.Clean(Form.CommuneCode);
+        var commune = communeCode is null ? null : AdministrativeUnits.FindCommune(communeCode);
+        if (communeCode is not null && commune is null)
+            ModelState.AddModelError("Form.CommuneCode", t["SignUp.CommuneUnknown"]);
         if (!ModelState.IsValid)
             return Page();
 
         var (organization, errors) = await registration.RegisterAsync(new BusinessSignUp(
-            Form.OrganizationName, Form.BusinessForm, taxCode, ProvinceCode: null, Form.CommuneCode, Form.AddressLine,
+            Form.OrganizationName, Form.BusinessForm, taxCode, commune?.ProvinceCode, commune?.Code, Form.AddressLine,
             Form.OwnerFullName, Form.Phone, Form.Email, Form.Sector, Form.OcopParticipant, prefix,
             Form.OwnerFullName, Form.UserName, Form.Password), ct);
         if (organization is null)
