@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace VnTrace.Server.Data.Migrations.Postgres
+namespace VnTrace.Server.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class BusinessWorkspace : Migration
@@ -15,124 +14,124 @@ namespace VnTrace.Server.Data.Migrations.Postgres
             migrationBuilder.AddColumn<string>(
                 name: "AddressLine",
                 table: "organizations",
-                type: "character varying(300)",
+                type: "TEXT",
                 maxLength: 300,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "AllocatedCompanyPrefix",
                 table: "organizations",
-                type: "character varying(12)",
+                type: "TEXT",
                 maxLength: 12,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "CommuneCode",
                 table: "organizations",
-                type: "character varying(10)",
+                type: "TEXT",
                 maxLength: 10,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ContactName",
                 table: "organizations",
-                type: "character varying(200)",
+                type: "TEXT",
                 maxLength: 200,
                 nullable: true);
 
-            migrationBuilder.AddColumn<DateTime>(
+            migrationBuilder.AddColumn<long>(
                 name: "DecidedAt",
                 table: "organizations",
-                type: "timestamp with time zone",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.AddColumn<Guid>(
                 name: "DecidedBy",
                 table: "organizations",
-                type: "uuid",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "DecisionNote",
                 table: "organizations",
-                type: "character varying(1000)",
+                type: "TEXT",
                 maxLength: 1000,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Email",
                 table: "organizations",
-                type: "character varying(200)",
+                type: "TEXT",
                 maxLength: 200,
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "Form",
                 table: "organizations",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<string>(
                 name: "Gs1CompanyPrefix",
                 table: "organizations",
-                type: "character varying(12)",
+                type: "TEXT",
                 maxLength: 12,
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "NextGlnReference",
                 table: "organizations",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<int>(
                 name: "NextGtinReference",
                 table: "organizations",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<bool>(
                 name: "OcopParticipant",
                 table: "organizations",
-                type: "boolean",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<string>(
                 name: "Phone",
                 table: "organizations",
-                type: "character varying(30)",
+                type: "TEXT",
                 maxLength: 30,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ProvinceCode",
                 table: "organizations",
-                type: "character varying(10)",
+                type: "TEXT",
                 maxLength: 10,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "Sector",
                 table: "organizations",
-                type: "character varying(50)",
+                type: "TEXT",
                 maxLength: 50,
                 nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "Status",
                 table: "organizations",
-                type: "integer",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<string>(
                 name: "Website",
                 table: "organizations",
-                type: "character varying(300)",
+                type: "TEXT",
                 maxLength: 300,
                 nullable: true);
 
@@ -140,10 +139,10 @@ namespace VnTrace.Server.Data.Migrations.Postgres
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -154,24 +153,24 @@ namespace VnTrace.Server.Data.Migrations.Postgres
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    FullName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    PasswordHash = table.Column<string>(type: "text", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "text", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "text", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FullName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -188,15 +187,15 @@ namespace VnTrace.Server.Data.Migrations.Postgres
                 name: "audit_log",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    UserId = table.Column<Guid>(type: "uuid", nullable: true),
-                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Action = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    EntityType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    EntityId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    Detail = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    EntityType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    EntityId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Detail = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -207,15 +206,15 @@ namespace VnTrace.Server.Data.Migrations.Postgres
                 name: "files",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    FileName = table.Column<string>(type: "character varying(260)", maxLength: 260, nullable: false),
-                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Length = table.Column<long>(type: "bigint", nullable: false),
-                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Content = table.Column<byte[]>(type: "bytea", nullable: false),
-                    Public = table.Column<bool>(type: "boolean", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 260, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Length = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Content = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    Public = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -232,24 +231,24 @@ namespace VnTrace.Server.Data.Migrations.Postgres
                 name: "locations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Gln = table.Column<string>(type: "character varying(13)", maxLength: 13, nullable: false),
-                    ParentId = table.Column<Guid>(type: "uuid", nullable: true),
-                    PlantingAreaCode = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
-                    PackingHouseCode = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
-                    Crop = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    AreaHectares = table.Column<decimal>(type: "numeric(12,4)", precision: 12, scale: 4, nullable: true),
-                    BoundaryGeoJson = table.Column<string>(type: "text", nullable: true),
-                    Latitude = table.Column<double>(type: "double precision", nullable: true),
-                    Longitude = table.Column<double>(type: "double precision", nullable: true),
-                    CommuneCode = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
-                    AddressLine = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    Internal = table.Column<bool>(type: "boolean", nullable: false),
-                    Archived = table.Column<bool>(type: "boolean", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Gln = table.Column<string>(type: "TEXT", maxLength: 13, nullable: false),
+                    ParentId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    PlantingAreaCode = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    PackingHouseCode = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    Crop = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    AreaHectares = table.Column<decimal>(type: "TEXT", precision: 12, scale: 4, nullable: true),
+                    BoundaryGeoJson = table.Column<string>(type: "TEXT", nullable: true),
+                    Latitude = table.Column<double>(type: "REAL", nullable: true),
+                    Longitude = table.Column<double>(type: "REAL", nullable: true),
+                    CommuneCode = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    AddressLine = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    Internal = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Archived = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -269,34 +268,61 @@ namespace VnTrace.Server.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "problem_reports",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Identifier = table.Column<string>(type: "TEXT", maxLength: 512, nullable: false),
+                    Gtin = table.Column<string>(type: "TEXT", maxLength: 14, nullable: true),
+                    LotNumber = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Serial = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Category = table.Column<int>(type: "INTEGER", nullable: false),
+                    Message = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Contact = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_problem_reports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_problem_reports_organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "products",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Gtin = table.Column<string>(type: "character varying(14)", maxLength: 14, nullable: false),
-                    NameVi = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    NameEn = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    Category = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    Unit = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
-                    NetContent = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: true),
-                    NetContentUnit = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
-                    ShelfLifeDays = table.Column<int>(type: "integer", nullable: true),
-                    OcopStars = table.Column<int>(type: "integer", nullable: true),
-                    DescriptionVi = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    DescriptionEn = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    Origin = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    Brand = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    Standards = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    TargetMarket = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    RiskLevel = table.Column<int>(type: "integer", nullable: false),
-                    OnPriorityList = table.Column<bool>(type: "boolean", nullable: false),
-                    ImporterName = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    ImporterAddress = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
-                    ImporterTaxCode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
-                    Archived = table.Column<bool>(type: "boolean", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Gtin = table.Column<string>(type: "TEXT", maxLength: 14, nullable: false),
+                    NameVi = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    NameEn = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Unit = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    NetContent = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: true),
+                    NetContentUnit = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    ShelfLifeDays = table.Column<int>(type: "INTEGER", nullable: true),
+                    OcopStars = table.Column<int>(type: "INTEGER", nullable: true),
+                    DescriptionVi = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    DescriptionEn = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Origin = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    Brand = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Standards = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    TargetMarket = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    RiskLevel = table.Column<int>(type: "INTEGER", nullable: false),
+                    OnPriorityList = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ImporterName = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    ImporterAddress = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    ImporterTaxCode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Archived = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -310,20 +336,69 @@ namespace VnTrace.Server.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "publication_settings",
+                columns: table => new
+                {
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Fields = table.Column<int>(type: "INTEGER", nullable: false),
+                    HiddenBizSteps = table.Column<string>(type: "TEXT", nullable: false),
+                    ShowInternalLocations = table.Column<bool>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedBy = table.Column<Guid>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_publication_settings", x => x.OrganizationId);
+                    table.ForeignKey(
+                        name: "FK_publication_settings_organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "scans",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ScannedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Identifier = table.Column<string>(type: "TEXT", maxLength: 512, nullable: false),
+                    Gtin = table.Column<string>(type: "TEXT", maxLength: 14, nullable: true),
+                    LotNumber = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Serial = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UserAgentHash = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Latitude = table.Column<double>(type: "REAL", nullable: true),
+                    Longitude = table.Column<double>(type: "REAL", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_scans", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_scans_organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "staff_invitations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    InviteeName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Role = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
-                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    CreatedBy = table.Column<Guid>(type: "uuid", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    AcceptedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    AcceptedBy = table.Column<Guid>(type: "uuid", nullable: true),
-                    RevokedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    InviteeName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    AcceptedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    AcceptedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    RevokedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -340,11 +415,11 @@ namespace VnTrace.Server.Data.Migrations.Postgres
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    RoleId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RoleId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -361,11 +436,11 @@ namespace VnTrace.Server.Data.Migrations.Postgres
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ClaimType = table.Column<string>(type: "text", nullable: true),
-                    ClaimValue = table.Column<string>(type: "text", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -382,10 +457,10 @@ namespace VnTrace.Server.Data.Migrations.Postgres
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "text", nullable: false),
-                    ProviderKey = table.Column<string>(type: "text", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true),
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false)
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -402,8 +477,8 @@ namespace VnTrace.Server.Data.Migrations.Postgres
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    RoleId = table.Column<Guid>(type: "uuid", nullable: false)
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RoleId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -426,10 +501,10 @@ namespace VnTrace.Server.Data.Migrations.Postgres
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    LoginProvider = table.Column<string>(type: "text", nullable: false),
-                    Name = table.Column<string>(type: "text", nullable: false),
-                    Value = table.Column<string>(type: "text", nullable: true)
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    Value = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -446,17 +521,17 @@ namespace VnTrace.Server.Data.Migrations.Postgres
                 name: "certificates",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    OtherKindName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    Number = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Issuer = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    ValidFrom = table.Column<DateOnly>(type: "date", nullable: false),
-                    ValidTo = table.Column<DateOnly>(type: "date", nullable: true),
-                    ScopeNote = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    FileId = table.Column<Guid>(type: "uuid", nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    OtherKindName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Issuer = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    ValidFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ValidTo = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ScopeNote = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    FileId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -479,22 +554,22 @@ namespace VnTrace.Server.Data.Migrations.Postgres
                 name: "lots",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Gtin = table.Column<string>(type: "character varying(14)", maxLength: 14, nullable: false),
-                    LotNumber = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    ProductId = table.Column<Guid>(type: "uuid", nullable: true),
-                    LocationId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    Origin = table.Column<int>(type: "integer", nullable: false),
-                    ReceivedFromOrganizationId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Quantity = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: true),
-                    Unit = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
-                    ProductionDate = table.Column<DateOnly>(type: "date", nullable: true),
-                    ExpiryDate = table.Column<DateOnly>(type: "date", nullable: true),
-                    Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Gtin = table.Column<string>(type: "TEXT", maxLength: 14, nullable: false),
+                    LotNumber = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ProductId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    LocationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    Origin = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReceivedFromOrganizationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Quantity = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: true),
+                    Unit = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    ProductionDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ExpiryDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -523,9 +598,9 @@ namespace VnTrace.Server.Data.Migrations.Postgres
                 name: "product_images",
                 columns: table => new
                 {
-                    ProductId = table.Column<Guid>(type: "uuid", nullable: false),
-                    FileId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Position = table.Column<int>(type: "integer", nullable: false)
+                    ProductId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FileId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -548,8 +623,8 @@ namespace VnTrace.Server.Data.Migrations.Postgres
                 name: "certificate_locations",
                 columns: table => new
                 {
-                    CertificateId = table.Column<Guid>(type: "uuid", nullable: false),
-                    LocationId = table.Column<Guid>(type: "uuid", nullable: false)
+                    CertificateId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    LocationId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -572,8 +647,8 @@ namespace VnTrace.Server.Data.Migrations.Postgres
                 name: "certificate_products",
                 columns: table => new
                 {
-                    CertificateId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ProductId = table.Column<Guid>(type: "uuid", nullable: false)
+                    CertificateId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProductId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -596,14 +671,14 @@ namespace VnTrace.Server.Data.Migrations.Postgres
                 name: "label_batches",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    LotId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Kind = table.Column<int>(type: "integer", nullable: false),
-                    Count = table.Column<int>(type: "integer", nullable: false),
-                    Layout = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
-                    CreatedBy = table.Column<Guid>(type: "uuid", nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    LotId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Count = table.Column<int>(type: "INTEGER", nullable: false),
+                    Layout = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    CreatedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -626,12 +701,12 @@ namespace VnTrace.Server.Data.Migrations.Postgres
                 name: "issued_serials",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    BatchId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Gtin = table.Column<string>(type: "character varying(14)", maxLength: 14, nullable: false),
-                    LotNumber = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Serial = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    BatchId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Gtin = table.Column<string>(type: "TEXT", maxLength: 14, nullable: false),
+                    LotNumber = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Serial = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -801,6 +876,16 @@ namespace VnTrace.Server.Data.Migrations.Postgres
                 column: "ProductId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_problem_reports_CreatedAt",
+                table: "problem_reports",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_problem_reports_OrganizationId_CreatedAt",
+                table: "problem_reports",
+                columns: new[] { "OrganizationId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_product_images_FileId",
                 table: "product_images",
                 column: "FileId");
@@ -815,6 +900,21 @@ namespace VnTrace.Server.Data.Migrations.Postgres
                 name: "IX_products_OrganizationId_NameVi",
                 table: "products",
                 columns: new[] { "OrganizationId", "NameVi" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_scans_Identifier_ScannedAt",
+                table: "scans",
+                columns: new[] { "Identifier", "ScannedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_scans_OrganizationId_ScannedAt",
+                table: "scans",
+                columns: new[] { "OrganizationId", "ScannedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_scans_ScannedAt",
+                table: "scans",
+                column: "ScannedAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_staff_invitations_OrganizationId",
@@ -859,7 +959,16 @@ namespace VnTrace.Server.Data.Migrations.Postgres
                 name: "issued_serials");
 
             migrationBuilder.DropTable(
+                name: "problem_reports");
+
+            migrationBuilder.DropTable(
                 name: "product_images");
+
+            migrationBuilder.DropTable(
+                name: "publication_settings");
+
+            migrationBuilder.DropTable(
+                name: "scans");
 
             migrationBuilder.DropTable(
                 name: "staff_invitations");
