@@ -356,7 +356,7 @@ public sealed class ConsumerLookup(VnTraceDbContext db, RecallService recalls, L
                 result.LotFacts.AddRange(facts.Where(f => !result.LotFacts.Any(x => x.Name == f.Name)));
             if (e.Type == EpcisEventType.TransformationEvent && madeHere)
                 result.Inputs.AddRange(InputsOf(e).Where(i => !result.Inputs.Contains(i)));
-            if (e.BizStep is { } step && Cbv.ToBareWord(CbvVocabulary.BizStep, step) == "packing" && result.FirstPacking is null)
+            if (e.BizStep is { } step && PublicationPolicy.BizStepWord(step) == "packing" && result.FirstPacking is null)
                 result.FirstPacking = DateOnly.FromDateTime(e.EventTime.DateTime);
 
             if (view.Journey.Count >= options.MaxJourneyEvents)
@@ -364,7 +364,7 @@ public sealed class ConsumerLookup(VnTraceDbContext db, RecallService recalls, L
                 view.JourneyTruncated = true;
                 continue;
             }
-            view.Journey.Add(new JourneyStep(e.EventTime, e.BizStep is null ? null : Cbv.ToBareWord(CbvVocabulary.BizStep, e.BizStep),
+            view.Journey.Add(new JourneyStep(e.EventTime, e.BizStep is null ? null : PublicationPolicy.BizStepWord(e.BizStep),
                 ownerNames.GetValueOrDefault(row.OwnerId, ""), place, facts));
         }
         return result;

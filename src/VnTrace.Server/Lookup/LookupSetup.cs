@@ -29,6 +29,7 @@ public static class LookupSetup
         services.AddSingleton(options);
         services.AddScoped<ConsumerLookup>();
         services.AddScoped<Authenticity>();
+        services.AddScoped<ScanStatistics>();
         services.AddSingleton<ScanRecorder>();
         services.AddHostedService<ScanWriter>();
         services.AddSingleton<LookupCacheEviction>();
@@ -38,12 +39,14 @@ public static class LookupSetup
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.OnRejected = OnRejectedAsync;
+            // A partition is found by its key alone (the factory only makes a new one), so unlimited ones get keys
+            // no client address can have.
             o.AddPolicy(UncachedPolicy, http => options.UncachedRequestsPerMinutePerAddress <= 0
-                ? RateLimitPartition.GetNoLimiter("")
+                ? RateLimitPartition.GetNoLimiter("unlimited")
                 : PerAddress(http, options.UncachedRequestsPerMinutePerAddress, TimeSpan.FromMinutes(1)));
             o.AddPolicy(ReportPolicy, http => HttpMethods.IsPost(http.Request.Method)
                 ? PerAddress(http, options.ReportsPerHourPerAddress, TimeSpan.FromHours(1))
-                : RateLimitPartition.GetNoLimiter(""));
+                : RateLimitPartition.GetNoLimiter("showing the form"));
             o.AddPolicy(ScanLocationPolicy, http => PerAddress(http, Math.Max(1, options.ScansPerMinutePerAddress), TimeSpan.FromMinutes(1)));
         });
         // A compressed Digital Link (one base64url segment) reaches the page too, to be refused clearly.
@@ -70,7 +73,7 @@ public static class LookupSetup
     }
 
     private static RateLimitPartition<string> PerAddress(HttpContext http, int permits, TimeSpan window) =>
-        RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "", _ => new FixedWindowRateLimiterOptions
+        RateLimitPartition.GetFixedWindowLimiter("address:" + http.Connection.RemoteIpAddress, _ => new FixedWindowRateLimiterOptions
         {
             PermitLimit = Math.Max(1, permits),
             Window = window,
@@ -84,7 +87,8 @@ public static class LookupSetup
             response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var l = context.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<LookupText>>();
         response.ContentType = "text/html; charset=utf-8";
-        await response.WriteAsync($"<!doctype html><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>429</title><p>{System.Net.WebUtility.HtmlEncode(l["TooManyRequests"])}</p>", ct);
+        var text = System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All).Encode(l["TooManyRequests"]);
+        await response.WriteAsync($"<!doctype html><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>429</title><p>{text}</p>", ct);
     }
 
     /// <summary>A position the page's script sends once the browser's permission gave one.</summary>
@@ -97,7 +101,8 @@ public static class LookupSetup
     internal static async Task<IResult> RecordLocationAsync(ScanLocation body, HttpContext http, VnTraceDbContext db, TimeProvider clock, CancellationToken ct)
     {
         if (body.Path is not { Length: > 1 and <= 1024 } || body.Path[0] != '/' || !double.IsFinite(body.Latitude) || !double.IsFinite(body.Longitude)
-            || Math.Abs(body.Latitude) > 90 || Math.Abs(body.Longitude) > 180 || !DigitalLink.TryParse("https://resolver" + body.Path, out var link, out _))
+            || Math.Abs(body.Latitude) > 90 || Math.Abs(body.Longitude) > 180 || !DigitalLink.TryParse("https://resolver" + body.Path, out var link, out _)
+            || link.Base != "https://resolver")
             return TypedResults.BadRequest();
         var identifier = link.ToCanonicalUri();
         var agent = ScanCounting.UserAgentHash(http.Request.Headers.UserAgent.ToString());

@@ -11,7 +11,7 @@ using VnTrace.Server.Tests.Infrastructure;
 namespace VnTrace.Server.Tests.Lookup;
 
 /// <summary>What the consumer page shows for a lot, what it never shows, and how fast it follows new events and recalls.</summary>
-public abstract class ConsumerPageTests(AppFixture fixture)
+public abstract class ConsumerPageTests(LookupAppFixture fixture)
 {
     private VnTraceApp App => fixture.App;
 
@@ -227,6 +227,6 @@ public abstract class ConsumerPageTests(AppFixture fixture)
     }
 }
 
-public sealed class SqliteConsumerPageTests(SqliteAppFixture fixture) : ConsumerPageTests(fixture), IClassFixture<SqliteAppFixture>;
+public sealed class SqliteConsumerPageTests(SqliteLookupFixture fixture) : ConsumerPageTests(fixture), IClassFixture<SqliteLookupFixture>;
 
-public sealed class PostgresConsumerPageTests(PostgresAppFixture fixture) : ConsumerPageTests(fixture), IClassFixture<PostgresAppFixture>;
+public sealed class PostgresConsumerPageTests(PostgresLookupFixture fixture) : ConsumerPageTests(fixture), IClassFixture<PostgresLookupFixture>;

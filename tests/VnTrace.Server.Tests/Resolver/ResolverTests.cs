@@ -7,7 +7,7 @@ using VnTrace.Server.Tests.Lookup;
 namespace VnTrace.Server.Tests.Resolver;
 
 /// <summary>GS1 Digital Link resolver behaviour: routes, content negotiation, linkset, redirects, description file, refusals.</summary>
-public abstract class ResolverTests(AppFixture fixture)
+public abstract class ResolverTests(LookupAppFixture fixture)
 {
     private VnTraceApp App => fixture.App;
 
@@ -226,6 +226,6 @@ public abstract class ResolverTests(AppFixture fixture)
     }
 }
 
-public sealed class SqliteResolverTests(SqliteAppFixture fixture) : ResolverTests(fixture), IClassFixture<SqliteAppFixture>;
+public sealed class SqliteResolverTests(SqliteLookupFixture fixture) : ResolverTests(fixture), IClassFixture<SqliteLookupFixture>;
 
-public sealed class PostgresResolverTests(PostgresAppFixture fixture) : ResolverTests(fixture), IClassFixture<PostgresAppFixture>;
+public sealed class PostgresResolverTests(PostgresLookupFixture fixture) : ResolverTests(fixture), IClassFixture<PostgresLookupFixture>;

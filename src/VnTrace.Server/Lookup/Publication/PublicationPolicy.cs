@@ -13,7 +13,7 @@ public sealed record PublicationChoice(PublicField Fields, IReadOnlySet<string> 
 
     /// <summary>Whether an event with this business step may be shown (its bare CBV word is compared).</summary>
     public bool ShowsBizStep(string? bizStep) =>
-        bizStep is null || !HiddenBizSteps.Contains(Cbv.ToBareWord(CbvVocabulary.BizStep, bizStep));
+        bizStep is null || !HiddenBizSteps.Contains(PublicationPolicy.BizStepWord(bizStep));
 }
 
 /// <summary>Reads what businesses chose to publish.</summary>
@@ -27,6 +27,20 @@ public static class PublicationPolicy
     public static PublicationChoice Defaults(BusinessForm form) => new(
         form == BusinessForm.Household ? PublicField.All & ~(PublicField.AddressLine | PublicField.Phone | PublicField.Email) : PublicField.All,
         new HashSet<string>(StringComparer.Ordinal), false);
+
+    /// <summary>
+    /// The bare word of a business step in any of its CBV forms ("harvesting" for
+    /// urn:epcglobal:cbv:bizstep:harvesting), also for words the CBV list does not hold; other values unchanged.
+    /// </summary>
+    public static string BizStepWord(string bizStep)
+    {
+        if (Cbv.TryGetWord(CbvVocabulary.BizStep, bizStep, out var word))
+            return word;
+        foreach (var prefix in (ReadOnlySpan<string>)[Cbv.UrnPrefix(CbvVocabulary.BizStep), Cbv.WebUriPrefix(CbvVocabulary.BizStep)])
+            if (bizStep.StartsWith(prefix, StringComparison.Ordinal))
+                return bizStep[prefix.Length..];
+        return bizStep;
+    }
 
     public static PublicationChoice From(PublicationSettings settings) =>
         new(settings.Fields, settings.HiddenBizSteps.ToHashSet(StringComparer.Ordinal), settings.ShowInternalLocations);
