@@ -23,6 +23,9 @@ public sealed class BenchOptions
     public int TraceWarmup { get; private set; } = 30;
     /// <summary>Traces of each kind timed in-process for the breakdown.</summary>
     public int TraceInProcess { get; private set; } = 30;
+    /// <summary>Resolver suite: connections and seconds of each wrk run (the target is stated for 64 and 30 s).</summary>
+    public int ResolverConnections { get; private set; } = 64;
+    public int ResolverSeconds { get; private set; } = 30;
     public string? ServerDll { get; private set; }
     /// <summary>Markdown file whose generated section receives the results; none in --quick mode unless given.</summary>
     public string? Output { get; private set; }
@@ -32,7 +35,7 @@ public sealed class BenchOptions
 
     public const string Usage = """
         VnTrace.Bench — capture throughput and query latency of the real server on PostgreSQL.
-          --suite all|capture|query|trace  which suites to run (default all = capture and query; trace runs alone, ~15 min)
+          --suite all|capture|query|trace|resolver  which suites to run (default all = capture and query; trace and resolver run alone)
           --quick                     smoke run: 10,000 captured events, 100,000-event query store, 300 requests
           --capture-events N          events POSTed to /capture (default 100000)
           --events-per-document N     events per EPCIS document (default 100)
@@ -46,6 +49,8 @@ public sealed class BenchOptions
           --trace-requests N          measured requests per trace kind and baseline (default 300)
           --trace-warmup N            warm-up requests per trace kind and baseline (default 30)
           --trace-in-process N        traces per kind timed in-process (default 30)
+          --resolver-connections N    wrk connections of the resolver suite (default 64)
+          --resolver-seconds N        seconds of each resolver suite run (default 30)
           --server PATH               VnTrace.Server.dll (default: built beside this benchmark)
           --output PATH               Markdown file to write results into (default docs/performance.md; none with --quick)
           --no-output                 print only
@@ -68,6 +73,7 @@ public sealed class BenchOptions
             o.TraceRequests = 100;
             o.TraceWarmup = 10;
             o.TraceInProcess = 10;
+            o.ResolverSeconds = 8;
         }
         for (var i = 0; i < args.Length; i++)
         {
@@ -76,7 +82,7 @@ public sealed class BenchOptions
             switch (args[i])
             {
                 case "--quick": break;
-                case "--suite": o.Suite = Next(); if (o.Suite is not ("all" or "capture" or "query" or "trace")) throw new ArgumentException("--suite is all, capture, query or trace."); break;
+                case "--suite": o.Suite = Next(); if (o.Suite is not ("all" or "capture" or "query" or "trace" or "resolver")) throw new ArgumentException("--suite is all, capture, query, trace or resolver."); break;
                 case "--capture-events": o.CaptureEvents = Count(); break;
                 case "--events-per-document": o.EventsPerDocument = Count(); break;
                 case "--connections": o.Connections = Count(); break;
@@ -90,6 +96,8 @@ public sealed class BenchOptions
                 case "--trace-requests": o.TraceRequests = Count(); break;
                 case "--trace-warmup": o.TraceWarmup = Count(); break;
                 case "--trace-in-process": o.TraceInProcess = Count(); break;
+                case "--resolver-connections": o.ResolverConnections = Count(); break;
+                case "--resolver-seconds": o.ResolverSeconds = Count(); break;
                 case "--server": o.ServerDll = Next(); break;
                 case "--output": o.Output = Next(); break;
                 case "--no-output": o.NoOutput = true; break;

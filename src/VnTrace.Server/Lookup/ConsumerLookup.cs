@@ -68,6 +68,21 @@ public sealed class ConsumerLookup(VnTraceDbContext db, RecallService recalls, L
         return new DigitalLink { PrimaryKey = new("01", gtin), Qualifiers = qualifiers }.ToCanonicalUri();
     }
 
+    private readonly Dictionary<Guid, PublicationChoice> choices = [];
+
+    /// <summary>Publication choices, read once per lookup for each business.</summary>
+    private async Task<Dictionary<Guid, PublicationChoice>> ChoicesAsync(IEnumerable<Guid> organizationIds, CancellationToken ct)
+    {
+        var wanted = organizationIds.Distinct().ToList();
+        var missing = wanted.Where(id => !choices.ContainsKey(id)).ToList();
+        if (missing.Count > 0)
+            foreach (var (id, choice) in await PublicationPolicy.ForAsync(db, missing, ct))
+                choices[id] = choice;
+        return wanted.ToDictionary(id => id, id => choices[id]);
+    }
+
+    private async Task<PublicationChoice> ChoiceAsync(Guid organizationId, CancellationToken ct) => (await ChoicesAsync([organizationId], ct))[organizationId];
+
     private IQueryable<Organization> ApprovedBusinesses =>
         db.Organizations.Where(o => o.Status == OrganizationStatus.Approved && o.Kind == OrganizationKind.Business);
 
@@ -137,7 +152,7 @@ public sealed class ConsumerLookup(VnTraceDbContext db, RecallService recalls, L
         if (view.Subject == LookupSubject.Unit)
             view.SerialKnown |= journey?.NamesSerial == true;
 
-        view.Publication = owner is { } o2 ? (await PublicationPolicy.ForAsync(db, [o2], ct))[o2] : view.Publication;
+        view.Publication = owner is { } o2 ? await ChoiceAsync(o2, ct) : view.Publication;
         if (view.LotNumber is { } number)
         {
             var facts = journey?.LotFacts ?? [];
@@ -172,14 +187,9 @@ public sealed class ConsumerLookup(VnTraceDbContext db, RecallService recalls, L
         if (journey is not null && view.Publication.Shows(PublicField.InputLots) && journey.Inputs.Count > 0)
             view.Inputs.AddRange(await RelatedLotsAsync(journey.Inputs, ct));
 
-        foreach (var id in view.Identifiers)
-        {
-            if (await recalls.IsRecalledAsync(id, ct))
-            {
-                view.Recalled = true;
-                break;
-            }
-        }
+        // A recall names lots and what the trace found downstream of them (units, pallets): the lot, or the code scanned.
+        view.Recalled = (view.LotIdentifier is { } recallLot && await recalls.IsRecalledAsync(recallLot, ct))
+            || (view.Canonical != view.LotIdentifier && await recalls.IsRecalledAsync(view.Canonical, ct));
     }
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(Vietnam).DateTime);
@@ -218,7 +228,7 @@ public sealed class ConsumerLookup(VnTraceDbContext db, RecallService recalls, L
             .FirstOrDefaultAsync(ct);
         if (o is null)
             return null;
-        var choice = (await PublicationPolicy.ForAsync(db, [organizationId], ct))[organizationId];
+        var choice = await ChoiceAsync(organizationId, ct);
         var commune = o.CommuneCode is { Length: > 0 } c ? AdministrativeUnits.FindCommune(c) : null;
         var province = (commune?.ProvinceCode ?? o.ProvinceCode) is { Length: > 0 } p ? AdministrativeUnits.FindProvince(p) : null;
         return new ProducerView(o.Id, o.Name,
@@ -237,7 +247,7 @@ public sealed class ConsumerLookup(VnTraceDbContext db, RecallService recalls, L
             .Select(x => new { x.Gln, x.Name, x.CommuneCode, x.Latitude, x.Longitude, x.Internal, x.OrganizationId }).FirstOrDefaultAsync(ct);
         if (l is null)
             return null;
-        if (l.Internal && !(await PublicationPolicy.ForAsync(db, [l.OrganizationId], ct))[l.OrganizationId].ShowInternalLocations)
+        if (l.Internal && !(await ChoiceAsync(l.OrganizationId, ct)).ShowInternalLocations)
             return null;
         return Place(l.Gln, l.Name, l.CommuneCode, l.Latitude, l.Longitude);
     }
@@ -310,16 +320,14 @@ public sealed class ConsumerLookup(VnTraceDbContext db, RecallService recalls, L
 
         var owners = events.Select(x => x.Row.OwnerId).Distinct().ToList();
         view.Organizations.UnionWith(owners);
-        var choices = await PublicationPolicy.ForAsync(db, owners, ct);
+        var owned = await ChoicesAsync(owners, ct);
         var ownerNames = await db.Organizations.Where(o => owners.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
 
         var glns = events.SelectMany(x => (string?[])[Gln(x.Event.BizLocation), Gln(x.Event.ReadPoint)]).OfType<string>().Distinct().ToList();
         var locations = await db.Locations.Where(l => glns.Contains(l.Gln) && !l.Archived)
             .Select(l => new { l.Id, l.Gln, l.Name, l.CommuneCode, l.Latitude, l.Longitude, l.Internal, l.OrganizationId })
             .ToDictionaryAsync(l => l.Gln, ct);
-        var locationOwners = locations.Values.Select(l => l.OrganizationId).Where(o => !choices.ContainsKey(o)).Distinct().ToList();
-        foreach (var (id, choice) in await PublicationPolicy.ForAsync(db, locationOwners, ct))
-            choices[id] = choice;
+        var places = await ChoicesAsync(locations.Values.Select(l => l.OrganizationId), ct);
         var parties = await db.Organizations.Where(o => o.Gln != null && glns.Contains(o.Gln))
             .Select(o => new { Gln = o.Gln!, o.Name, o.CommuneCode }).ToDictionaryAsync(o => o.Gln, ct);
 
@@ -329,7 +337,7 @@ public sealed class ConsumerLookup(VnTraceDbContext db, RecallService recalls, L
             var named = NamedIdentifiers(e).ToList();
             if (serialIds.Count > 0 && named.Any(serialIds.Contains))
                 result.NamesSerial = true;
-            var choice = choices[row.OwnerId];
+            var choice = owned[row.OwnerId];
             if (!choice.Shows(PublicField.Journey) || !choice.ShowsBizStep(e.BizStep))
                 continue;
             var gln = Gln(e.BizLocation) ?? Gln(e.ReadPoint);
@@ -337,7 +345,7 @@ public sealed class ConsumerLookup(VnTraceDbContext db, RecallService recalls, L
             if (gln is not null && locations.TryGetValue(gln, out var l))
             {
                 // A place its business marked internal hides the events there (and the place itself).
-                if (l.Internal && !choices[l.OrganizationId].ShowInternalLocations)
+                if (l.Internal && !places[l.OrganizationId].ShowInternalLocations)
                     continue;
                 result.Locations[gln] = (l.Id, l.OrganizationId);
                 place = Place(l.Gln, l.Name, l.CommuneCode, l.Latitude, l.Longitude);
@@ -450,7 +458,7 @@ public sealed class ConsumerLookup(VnTraceDbContext db, RecallService recalls, L
             return;
         }
         view.Organizations.Add(l.OrganizationId);
-        view.Publication = (await PublicationPolicy.ForAsync(db, [l.OrganizationId], ct))[l.OrganizationId];
+        view.Publication = await ChoiceAsync(l.OrganizationId, ct);
         if (l.Internal && !view.Publication.ShowInternalLocations)
             return;
         view.Known = true;
@@ -469,7 +477,7 @@ public sealed class ConsumerLookup(VnTraceDbContext db, RecallService recalls, L
             return;
         view.Known = true;
         view.Organizations.Add(organizationId);
-        view.Publication = (await PublicationPolicy.ForAsync(db, [organizationId], ct))[organizationId];
+        view.Publication = await ChoiceAsync(organizationId, ct);
         view.Producer = await ProducerAsync(organizationId, ct);
     }
 

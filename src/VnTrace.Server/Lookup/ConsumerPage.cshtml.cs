@@ -22,7 +22,8 @@ namespace VnTrace.Server.Lookup;
 [OutputCache(PolicyName = LookupCachePolicy.Name)]
 [EnableRateLimiting(LookupSetup.UncachedPolicy)]
 [IgnoreAntiforgeryToken]
-public sealed class ConsumerPageModel(ConsumerLookup lookup, Authenticity authenticity, LookupOptions options, IStringLocalizer<LookupText> l) : PageModel
+public sealed class ConsumerPageModel(ConsumerLookup lookup, ConsumerViewCache views, Authenticity authenticity, LookupOptions options,
+    IStringLocalizer<LookupText> l) : PageModel
 {
     public ResolverRequest Resolver { get; private set; } = null!;
     public ConsumerView? View { get; private set; }
@@ -44,7 +45,11 @@ public sealed class ConsumerPageModel(ConsumerLookup lookup, Authenticity authen
             return Page();
         }
 
-        var view = await lookup.FindAsync(Resolver.Link!, ct);
+        var link = Resolver.Link!;
+        // Per-unit pages are built for each view (their verdict counts earlier scans), from a cached view of the unit.
+        var view = Resolver.Answer == ResolverAnswer.Page && ConsumerLookup.SubjectOf(link) == LookupSubject.Unit
+            ? await views.GetOrCreateAsync(link.ToString(), () => lookup.FindAsync(link, ct))
+            : await lookup.FindAsync(link, ct);
         LookupCachePolicy.TagResponse(HttpContext, view);
         switch (Resolver.Answer)
         {

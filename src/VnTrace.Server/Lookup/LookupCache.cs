@@ -1,5 +1,8 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Primitives;
 using VnTrace.Server.Events;
 using VnTrace.Server.Resolver;
 
@@ -57,8 +60,61 @@ public sealed class LookupCachePolicy(LookupOptions options) : IOutputCachePolic
     }
 }
 
+/// <summary>
+/// The views behind per-unit pages, which cannot be output-cached (their verdict counts earlier scans): the
+/// product, lot and journey of a unit are read once and reused for the next views of the same code, under the same
+/// tags and expiry as the output cache, so a per-unit page costs one query (the earlier scans) instead of a dozen.
+/// A bounded number of entries: a flood of made-up serials cannot grow it without end.
+/// </summary>
+public sealed class ConsumerViewCache(LookupOptions options) : IDisposable
+{
+    private const int MaxEntries = 20_000;
+    private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = MaxEntries });
+    private readonly ConcurrentDictionary<string, CancellationTokenSource> tags = new(StringComparer.Ordinal);
+
+    public async Task<ConsumerView> GetOrCreateAsync(string key, Func<Task<ConsumerView>> create)
+    {
+        if (cache.TryGetValue(key, out ConsumerView? cached) && cached is not null)
+            return cached;
+        var view = await create();
+        if (!view.Known)
+            return view; // unknown codes are cheap to look up again and would only crowd out known ones
+        // Tag sources outlive their entries; when there are many, start afresh rather than keep them all.
+        if (tags.Count > MaxEntries * 10)
+            EvictAll();
+        var entry = new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(options.CacheSeconds) };
+        foreach (var tag in view.Identifiers.Select(LookupCachePolicy.IdentifierTag).Concat(view.Organizations.Select(LookupCachePolicy.OrganizationTag)))
+            entry.ExpirationTokens.Add(new CancellationChangeToken(tags.GetOrAdd(tag, _ => new CancellationTokenSource()).Token));
+        cache.Set(key, view, entry);
+        return view;
+    }
+
+    public void Evict(string tag)
+    {
+        if (tags.TryRemove(tag, out var source))
+        {
+            source.Cancel();
+            source.Dispose();
+        }
+    }
+
+    private void EvictAll()
+    {
+        foreach (var tag in tags.Keys)
+            Evict(tag);
+        cache.Compact(1.0);
+    }
+
+    public void Dispose()
+    {
+        cache.Dispose();
+        foreach (var source in tags.Values)
+            source.Dispose();
+    }
+}
+
 /// <summary>Drops cached answers about identifiers that new events or a recall changed, and those of a business that changed its choices.</summary>
-public sealed class LookupCacheEviction(IOutputCacheStore store) : IIdentifierChangeObserver
+public sealed class LookupCacheEviction(IOutputCacheStore store, ConsumerViewCache views) : IIdentifierChangeObserver
 {
     public async ValueTask ChangedAsync(IReadOnlyCollection<string> canonicalIdentifiers, CancellationToken ct)
     {
@@ -72,9 +128,16 @@ public sealed class LookupCacheEviction(IOutputCacheStore store) : IIdentifierCh
                 tags.Add(LookupCachePolicy.IdentifierTag(id[..serial]));
         }
         foreach (var tag in tags)
+        {
+            views.Evict(tag);
             await store.EvictByTagAsync(tag, ct);
+        }
     }
 
-    public ValueTask OrganizationChangedAsync(Guid organizationId, CancellationToken ct) =>
-        store.EvictByTagAsync(LookupCachePolicy.OrganizationTag(organizationId), ct);
+    public ValueTask OrganizationChangedAsync(Guid organizationId, CancellationToken ct)
+    {
+        var tag = LookupCachePolicy.OrganizationTag(organizationId);
+        views.Evict(tag);
+        return store.EvictByTagAsync(tag, ct);
+    }
 }

@@ -32,6 +32,7 @@ public static class LookupSetup
         services.AddScoped<ScanStatistics>();
         services.AddSingleton<ScanRecorder>();
         services.AddHostedService<ScanWriter>();
+        services.AddSingleton<ConsumerViewCache>();
         services.AddSingleton<LookupCacheEviction>();
         services.AddSingleton<IIdentifierChangeObserver>(sp => sp.GetRequiredService<LookupCacheEviction>());
         services.AddOutputCache(o => o.AddPolicy(LookupCachePolicy.Name, b => b.AddPolicy<LookupCachePolicy>()));
@@ -98,7 +99,8 @@ public static class LookupSetup
     /// Adds a rounded position (0.01° ≈ 1.1 km) to this browser's scan of the code in the last ten minutes, if it has
     /// none yet. It never creates a scan, so it cannot be used to invent scans elsewhere.
     /// </summary>
-    internal static async Task<IResult> RecordLocationAsync(ScanLocation body, HttpContext http, VnTraceDbContext db, TimeProvider clock, CancellationToken ct)
+    internal static async Task<IResult> RecordLocationAsync(ScanLocation body, HttpContext http, VnTraceDbContext db, ScanRecorder recorder,
+        TimeProvider clock, CancellationToken ct)
     {
         if (body.Path is not { Length: > 1 and <= 1024 } || body.Path[0] != '/' || !double.IsFinite(body.Latitude) || !double.IsFinite(body.Longitude)
             || Math.Abs(body.Latitude) > 90 || Math.Abs(body.Longitude) > 180 || !DigitalLink.TryParse("https://resolver" + body.Path, out var link, out _)
@@ -107,6 +109,14 @@ public static class LookupSetup
         var identifier = link.ToCanonicalUri();
         var agent = ScanCounting.UserAgentHash(http.Request.Headers.UserAgent.ToString());
         var since = clock.GetUtcNow().UtcDateTime.AddMinutes(-10);
+        // The page's own scan may still be in the writer's queue when a quick permission posts this.
+        try
+        {
+            await recorder.DrainAsync(TimeSpan.FromSeconds(2), ct);
+        }
+        catch (TimeoutException)
+        {
+        }
         var id = await db.Scans.Where(s => s.Identifier == identifier && s.UserAgentHash == agent && s.ScannedAt >= since && s.Latitude == null)
             .OrderByDescending(s => s.ScannedAt).Select(s => (long?)s.Id).FirstOrDefaultAsync(ct);
         if (id is { } scanId)

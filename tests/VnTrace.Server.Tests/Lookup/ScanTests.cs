@@ -167,6 +167,16 @@ public abstract class ScanTests(LookupAppFixture fixture)
     }
 
     [Fact]
+    public void The_scan_copy_writes_every_column_but_the_generated_id()
+    {
+        using var scope = fixture.App.Services.CreateScope();
+        var type = scope.ServiceProvider.GetRequiredService<VnTraceDbContext>().Model.FindEntityType(typeof(Scan))!;
+        var store = Microsoft.EntityFrameworkCore.Metadata.StoreObjectIdentifier.Table("scans", type.GetSchema());
+        Assert.Equal(type.GetProperties().Select(p => p.GetColumnName(store)!).Where(c => c != "Id").Order(StringComparer.Ordinal),
+            ScanWriter.CopyColumns.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task Robots_and_machines_are_not_counted()
     {
         var s = await LookupScenario.CreateAsync(fixture.App);
