@@ -58,7 +58,7 @@ public sealed class ScanRecorder(LookupOptions options)
 /// <summary>Writes queued scans in batches, filling in the business each code belongs to.</summary>
 public sealed class ScanWriter(ScanRecorder recorder, IServiceScopeFactory scopes, ILogger<ScanWriter> logger) : BackgroundService
 {
-    private const int BatchSize = 500;
+    private const int BatchSize = 5000;
     private static readonly TimeSpan Gather = TimeSpan.FromMilliseconds(50);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -69,10 +69,15 @@ public sealed class ScanWriter(ScanRecorder recorder, IServiceScopeFactory scope
         {
             while (await reader.WaitToReadAsync(stoppingToken))
             {
-                // A short pause once something arrives lets a burst become one insert.
-                await Task.Delay(Gather, stoppingToken);
                 while (batch.Count < BatchSize && reader.TryRead(out var scan))
                     batch.Add(scan);
+                // A trickle waits a moment so that a few scans become one insert; a busy queue is written at once.
+                if (batch.Count < BatchSize)
+                {
+                    await Task.Delay(Gather, stoppingToken);
+                    while (batch.Count < BatchSize && reader.TryRead(out var scan))
+                        batch.Add(scan);
+                }
                 await WriteAsync(batch, stoppingToken);
             }
         }
