@@ -9,6 +9,7 @@ public sealed class LookupOptions
     /// <summary>At most this many events on a page's journey (the page stays small on a phone).</summary>
     public int MaxJourneyEvents { get; set; } = 60;
 
+    /// <summary>Bound from "VnTrace:Map" (the map is the site's, not only the lookup's).</summary>
     public MapOptions Map { get; set; } = new();
 
     public AuthenticityOptions Authenticity { get; set; } = new();
@@ -29,7 +30,10 @@ public sealed class LookupOptions
     public int ScanQueueCapacity { get; set; } = 10_000;
 }
 
-/// <summary>The map of a consumer page: Leaflet with tiles from a configurable server; without tiles the markers still show.</summary>
+/// <summary>
+/// The map of a consumer page: Leaflet with tiles from a configurable server; without tiles the markers still show.
+/// Empty by default, so a consumer's phone asks no third party for tiles until the operator chooses a tile server.
+/// </summary>
 public sealed class MapOptions
 {
     /// <summary>Tile URL template ({z}/{x}/{y}); empty draws the places on a plain background.</summary>

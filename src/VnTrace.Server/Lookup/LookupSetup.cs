@@ -25,6 +25,7 @@ public static class LookupSetup
     public static WebApplicationBuilder AddLookup(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection("VnTrace:Lookup").Get<LookupOptions>() ?? new LookupOptions();
+        options.Map = builder.Configuration.GetSection("VnTrace:Map").Get<MapOptions>() ?? options.Map;
         var services = builder.Services;
         services.AddSingleton(options);
         services.AddScoped<ConsumerLookup>();
