@@ -12,7 +12,9 @@ public sealed class Gs1PrimaryKeyRouteConstraint : IRouteConstraint
 
     public bool Match(HttpContext? httpContext, IRouter? route, string routeKey, RouteValueDictionary values, RouteDirection routeDirection) =>
         values.TryGetValue(routeKey, out var value) && value is string segment && segment.Length is > 0 and <= 5
-        && DigitalLink.LooksLikeDigitalLink($"https://resolver/{segment}/0");
+        && (ApplicationIdentifierTable.TryGet(segment, out var ai)
+            ? ai.IsDigitalLinkPrimaryKey
+            : segment.All(char.IsAsciiLetterLower) && DigitalLink.LooksLikeDigitalLink($"https://resolver/{segment}/0"));
 }
 
 /// <summary>Matches a single segment shaped like a compressed Digital Link, which the resolver refuses clearly (400).</summary>
