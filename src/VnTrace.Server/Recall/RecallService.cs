@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using VnTrace.Gs1.Genealogy;
 using VnTrace.Gs1.Identifiers;
 using VnTrace.Server.Data;
+using VnTrace.Server.Events;
 using VnTrace.Server.Identity;
 using VnTrace.Server.Trace;
 
@@ -23,7 +24,8 @@ public sealed record RecallRefusal(int Status, string Message);
 /// Opens recall campaigns from the genealogy (every business and quantity the recalled lots reached, within what the
 /// initiator may see), records acknowledgements and closes campaigns.
 /// </summary>
-public sealed class RecallService(VnTraceDbContext db, TraceOptions traceOptions, IEnumerable<IRecallNotificationChannel> channels, TimeProvider clock)
+public sealed class RecallService(VnTraceDbContext db, TraceOptions traceOptions, IEnumerable<IRecallNotificationChannel> channels, TimeProvider clock,
+    IEnumerable<IIdentifierChangeObserver> changeObservers, ILogger<RecallService> logger)
 {
     public async Task<(RecallCampaign? Campaign, RecallRefusal? Refusal)> OpenAsync(Guid initiatorId, IReadOnlyList<string> lots, string reason, CancellationToken ct)
     {
@@ -91,6 +93,8 @@ public sealed class RecallService(VnTraceDbContext db, TraceOptions traceOptions
         db.RecallCampaigns.Add(campaign);
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
+        // The consumer pages of the recalled lots show the recall banner at once.
+        await IdentifierChanges.NotifyAsync(changeObservers, [.. campaign.Lots.Select(l => l.Identifier)], logger, ct);
         foreach (var notice in campaign.Notices)
             foreach (var channel in channels)
                 await channel.NotifyAsync(campaign, notice, ct);
@@ -154,6 +158,8 @@ public sealed class RecallService(VnTraceDbContext db, TraceOptions traceOptions
         campaign.ClosingNote = note;
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
+        var lots = await db.RecallLots.Where(l => l.CampaignId == campaignId).Select(l => l.Identifier).ToListAsync(ct);
+        await IdentifierChanges.NotifyAsync(changeObservers, lots, logger, ct);
         return null;
     }
 
