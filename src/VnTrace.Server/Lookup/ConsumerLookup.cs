@@ -174,7 +174,7 @@ public sealed class ConsumerLookup(VnTraceDbContext db, RecallService recalls, L
                 locationIds.Add(lotLocation);
             if (journey is not null)
                 locationIds.AddRange(journey.LocationIdsOf(productOwner));
-            view.Certificates.AddRange(await PublicCertificates.ForAsync(db, productOwner, view.Product?.Id, locationIds, Today, ct));
+            view.Certificates.AddRange(await PublicCertificates.ForAsync(db, clock, productOwner, view.Product?.Id, locationIds, ct));
         }
         if (view.Publication.Shows(PublicField.Map))
         {
@@ -467,7 +467,7 @@ public sealed class ConsumerLookup(VnTraceDbContext db, RecallService recalls, L
         if (view.Publication.Shows(PublicField.Map) && l.Latitude is not null && l.Longitude is not null)
             view.MapPlaces.Add(view.Place);
         if (view.Publication.Shows(PublicField.Certificates))
-            view.Certificates.AddRange(await PublicCertificates.ForAsync(db, l.OrganizationId, null, [l.Id], Today, ct));
+            view.Certificates.AddRange(await PublicCertificates.ForAsync(db, clock, l.OrganizationId, null, [l.Id], ct));
     }
 
     private async Task FindPartyAsync(ConsumerView view, string gln, CancellationToken ct)

@@ -9,33 +9,21 @@ public sealed record PublicCertificate(CertificateKind Kind, string? OtherKindNa
     DateOnly? ValidTo, bool Valid, Guid? PublicFileId);
 
 /// <summary>
-/// The certificates that cover a product or the places it came from. The one place the consumer lookup reads the
-/// certificate tables, so it can give way to the workspace's certificate query when that exists.
+/// The certificates that cover a product or the places it came from, as consumers see them: the workspace's
+/// <see cref="CertificateCoverage"/> (archived ones never), with a scan linked only when it was published.
 /// </summary>
 public static class PublicCertificates
 {
-    public static async Task<List<PublicCertificate>> ForAsync(VnTraceDbContext db, Guid organizationId, Guid? productId,
-        IReadOnlyCollection<Guid> locationIds, DateOnly today, CancellationToken ct)
+    public static async Task<List<PublicCertificate>> ForAsync(VnTraceDbContext db, TimeProvider clock, Guid organizationId, Guid? productId,
+        IReadOnlyCollection<Guid> locationIds, CancellationToken ct)
     {
-        var locations = locationIds.ToList();
-        var rows = await db.Certificates
-            .Where(c => c.OrganizationId == organizationId
-                && ((productId != null && db.CertificateProducts.Any(p => p.CertificateId == c.Id && p.ProductId == productId))
-                    || db.CertificateLocations.Any(l => l.CertificateId == c.Id && locations.Contains(l.LocationId))))
-            .Select(c => new
-            {
-                c.Kind,
-                c.OtherKindName,
-                c.Number,
-                c.Issuer,
-                c.ValidFrom,
-                c.ValidTo,
-                PublicFileId = db.Files.Where(f => f.Id == c.FileId && f.Public).Select(f => (Guid?)f.Id).FirstOrDefault(),
-            })
-            .ToListAsync(ct);
-        return [.. rows
+        var covering = await new CertificateCoverage(db, clock).ForAsync(organizationId, productId, locationIds, ct);
+        var fileIds = covering.Where(c => c.FileId is not null).Select(c => c.FileId!.Value).ToList();
+        var publicFiles = fileIds.Count == 0 ? [] : await db.Files.Where(f => fileIds.Contains(f.Id) && f.Public).Select(f => f.Id).ToListAsync(ct);
+        return [.. covering
+            .Where(c => c.State != CertificateState.NotYetValid)
             .Select(c => new PublicCertificate(c.Kind, c.OtherKindName, c.Number, c.Issuer, c.ValidFrom, c.ValidTo,
-                c.ValidFrom <= today && (c.ValidTo is null || c.ValidTo >= today), c.PublicFileId))
-            .OrderByDescending(c => c.Valid).ThenBy(c => c.Kind).ThenBy(c => c.Number, StringComparer.Ordinal)];
+                c.State is CertificateState.Valid or CertificateState.Expiring,
+                c.FileId is { } f && publicFiles.Contains(f) ? f : null))];
     }
 }

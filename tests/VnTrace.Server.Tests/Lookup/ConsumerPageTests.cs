@@ -61,6 +61,7 @@ public abstract class ConsumerPageTests(LookupAppFixture fixture)
         Assert.Contains("VietGAP", html);
         Assert.Contains("VG-" + s.Prefix, html);
         Assert.Contains("Hết hiệu lực", html);
+        Assert.DoesNotContain("WD-" + s.Prefix, html); // archived (withdrawn) certificates are not shown
         // The journey: roasting, packing on the pallet, the distributor receiving the pallet at its shop.
         Assert.Contains("Xưởng rang Buôn Ma Thuột", html);
         Assert.Contains("Đóng gói", html);

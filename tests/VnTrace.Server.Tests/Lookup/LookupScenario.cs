@@ -155,8 +155,11 @@ public sealed class LookupScenario
         });
         var vietgap = new Certificate { OrganizationId = producer.Id, Kind = CertificateKind.VietGap, Number = "VG-" + prefix, Issuer = "Trung tâm Chứng nhận Phù hợp", ValidFrom = new DateOnly(2025, 1, 1), ValidTo = new DateOnly(2099, 12, 31) };
         var organic = new Certificate { OrganizationId = producer.Id, Kind = CertificateKind.Organic, Number = "HC-" + prefix, Issuer = "Tổ chức Hữu cơ", ValidFrom = new DateOnly(2020, 1, 1), ValidTo = new DateOnly(2024, 12, 31) };
-        db.Certificates.AddRange(vietgap, organic);
+        // A withdrawn certificate: archived in the workspace, never shown to consumers.
+        var withdrawn = new Certificate { OrganizationId = producer.Id, Kind = CertificateKind.Haccp, Number = "WD-" + prefix, Issuer = "Tổ chức đã thu hồi", ValidFrom = new DateOnly(2025, 1, 1), ValidTo = new DateOnly(2099, 12, 31), Archived = true };
+        db.Certificates.AddRange(vietgap, organic, withdrawn);
         db.CertificateProducts.Add(new CertificateProduct { CertificateId = vietgap.Id, ProductId = roasted.Id });
+        db.CertificateProducts.Add(new CertificateProduct { CertificateId = withdrawn.Id, ProductId = roasted.Id });
         db.CertificateLocations.Add(new CertificateLocation { CertificateId = organic.Id, LocationId = factory.Id });
         await db.SaveChangesAsync();
 

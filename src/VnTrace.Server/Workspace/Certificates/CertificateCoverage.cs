@@ -63,6 +63,10 @@ public sealed class CertificateCoverage(VnTraceDbContext db, TimeProvider clock)
         return organizationId is null ? [] : await FindAsync(organizationId.Value, null, [locationId], ct);
     }
 
+    /// <summary>Certificates of <paramref name="organizationId"/> naming the product or one of the places (or a site they lie in).</summary>
+    public Task<IReadOnlyList<CoveringCertificate>> ForAsync(Guid organizationId, Guid? productId, IReadOnlyCollection<Guid> locationIds,
+        CancellationToken ct = default) => FindAsync(organizationId, productId, locationIds, ct);
+
     private async Task<IReadOnlyList<CoveringCertificate>> FindAsync(Guid organizationId, Guid? productId,
         IReadOnlyCollection<Guid> locationIds, CancellationToken ct)
     {
