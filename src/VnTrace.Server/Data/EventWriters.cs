@@ -6,8 +6,8 @@ using VnTrace.Server.Capture;
 namespace VnTrace.Server.Data;
 
 /// <summary>
-/// Writes a capture's events (with their identifier and reference rows) and its job in one transaction.
-/// A unique-key violation (an eventID stored concurrently or earlier) surfaces as <see cref="DuplicateEventException"/>
+/// Writes a capture's events (with their identifier and reference rows) and its job in one transaction: the caller's
+/// when it has one open, else its own. A unique-key violation (an eventID stored concurrently or earlier) surfaces as <see cref="DuplicateEventException"/>
 /// with nothing written.
 /// </summary>
 public interface IEventWriter
@@ -56,9 +56,18 @@ public sealed class PostgresCopyEventWriter : IEventWriter
     internal static readonly string[] IdentifierColumns = ["TraceabilityEventId", "Role", "Value"];
     internal static readonly string[] ReferenceColumns = ["TraceabilityEventId", "Kind", "Type", "Value"];
 
+    /// <summary>Marks where a write inside the caller's transaction began.</summary>
+    private const string Savepoint = "capture_events";
+
     public async Task WriteAsync(VnTraceDbContext db, CaptureJob job, IReadOnlyList<TraceabilityEvent> events, CancellationToken ct)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // Inside the caller's transaction (an import storing its diary entries with its audit entry) the events join
+        // it. PostgreSQL aborts a whole transaction on an error, so a savepoint lets a refused write leave the
+        // caller's transaction usable for recording why.
+        var outer = db.Database.CurrentTransaction;
+        var own = outer is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        if (outer is not null)
+            await outer.CreateSavepointAsync(Savepoint, ct);
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         try
         {
@@ -66,17 +75,25 @@ public sealed class PostgresCopyEventWriter : IEventWriter
             await CopyAsync(connection, events, ct);
             db.CaptureJobs.Add(job);
             await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
+            if (own is not null)
+                await own.CommitAsync(ct);
+            else
+                await outer!.ReleaseSavepointAsync(Savepoint, ct);
         }
         catch (Exception ex) when (ex is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation }
                                    || ex.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
-            await transaction.RollbackAsync(CancellationToken.None);
+            if (own is not null)
+                await own.RollbackAsync(CancellationToken.None);
+            else
+                await outer!.RollbackToSavepointAsync(Savepoint, CancellationToken.None);
             throw new DuplicateEventException(ex);
         }
         finally
         {
             db.ChangeTracker.Clear();
+            if (own is not null)
+                await own.DisposeAsync();
         }
     }
 

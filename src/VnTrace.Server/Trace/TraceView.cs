@@ -17,9 +17,16 @@ public sealed record TraceView(TraceGraph Graph, TraceGraphDrawing? Drawing, IRe
         return new TraceView(graph, TraceGraphDrawing.Of(graph, names), names);
     }
 
-    /// <summary>The bizStep in the reader's words ("BizStep.shipping" in TraceText), else its bare CBV word.</summary>
-    public string StepName(VnTrace.Gs1.Epcis.EpcisEventType type, string? bizStep, Microsoft.Extensions.Localization.IStringLocalizer<TraceText> l)
+    /// <summary>
+    /// The step in the reader's words: a diary entry as the lot page words it (<see cref="Workspace.Lots.LotHistory.DiaryStepName"/>),
+    /// else the bizStep ("BizStep.shipping" in TraceText), else its bare CBV word.
+    /// </summary>
+    public string StepName(string eventId, VnTrace.Gs1.Epcis.EpcisEventType type, string? bizStep,
+        Microsoft.Extensions.Localization.IStringLocalizer<TraceText> l, Microsoft.Extensions.Localization.IStringLocalizer<Workspace.Lots.LotText> lotText)
     {
+        var action = Graph.Events.FirstOrDefault(e => e.EventId == eventId)?.Action;
+        if (Workspace.Lots.LotHistory.DiaryStepName(lotText, type, action, bizStep) is { } diary)
+            return diary;
         if (bizStep is null)
             return type.ToString();
         var word = VnTrace.Gs1.Epcis.Cbv.Cbv.ToBareWord(VnTrace.Gs1.Epcis.Cbv.CbvVocabulary.BizStep, bizStep);

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.DependencyInjection;
+using VnTrace.Gs1.Epcis;
+using VnTrace.Server.Capture;
 using VnTrace.Server.Data;
 using VnTrace.Server.Tests.Infrastructure;
 
@@ -25,5 +27,47 @@ public sealed class PostgresCopyEventWriterTests(PostgresAppFixture fixture) : I
             : entity == typeof(EventIdentifier) ? PostgresCopyEventWriter.IdentifierColumns
             : PostgresCopyEventWriter.ReferenceColumns;
         Assert.Equal(modelColumns, copied.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Inside_the_callers_transaction_the_events_join_it_and_a_refused_write_leaves_it_usable()
+    {
+        var user = await fixture.App.CreateBusinessUserAsync("Ghi trong giao dịch " + Guid.NewGuid().ToString("N")[..6]);
+        var owner = user.OrganizationId!.Value;
+        await using var scope = fixture.App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<VnTraceDbContext>();
+        var writer = scope.ServiceProvider.GetRequiredService<IEventWriter>();
+        Task WriteAsync(string eventId)
+        {
+            var job = new CaptureJob { OwnerId = owner, EventCount = 1, StoredCount = 1, Running = false, Success = true };
+            var e = new EpcisEvent
+            {
+                Type = EpcisEventType.ObjectEvent,
+                Action = EpcisAction.Observe,
+                EventTime = DateTimeOffset.UtcNow,
+                EventTimeZoneOffset = "+07:00",
+                EpcList = ["urn:epc:id:sgtin:0614141.107346.2017"],
+            };
+            return writer.WriteAsync(db, job, [CaptureService.ToEntity(owner, job.Id, e, eventId, "hash-" + eventId, DateTime.UtcNow)], CancellationToken.None);
+        }
+
+        await WriteAsync("first");
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            await WriteAsync("kept");
+            await Assert.ThrowsAsync<DuplicateEventException>(() => WriteAsync("first"));
+            // PostgreSQL would refuse every statement of an aborted transaction; the savepoint spared it.
+            await WriteAsync("after");
+            await transaction.CommitAsync();
+        }
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            await WriteAsync("rolled-back");
+            await transaction.RollbackAsync();
+        }
+
+        var stored = await db.Events.Where(e => e.OwnerId == owner).Select(e => e.EventId).OrderBy(id => id).ToListAsync();
+        Assert.Equal(["after", "first", "kept"], stored);
+        Assert.Equal(3, await db.CaptureJobs.CountAsync(j => j.OwnerId == owner));
     }
 }

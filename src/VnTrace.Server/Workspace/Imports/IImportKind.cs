@@ -7,7 +7,7 @@ public sealed record ImportApplied(int Added, IReadOnlyList<CellError> RowErrors
 }
 
 /// <summary>
-/// One kind of record a business can import from a spreadsheet (products; diary entries next). The import page and
+/// One kind of record a business can import from a spreadsheet (products, production-diary entries). The import page and
 /// <see cref="ImportService"/> do the rest: the template, reading the upload, the row-by-row report, the choice
 /// between all rows and the valid ones, one transaction, the audit. A new kind is one class registered as
 /// <c>services.AddScoped&lt;IImportKind, MyImport&gt;()</c>; it runs in the request of the signed-in business, so it

@@ -230,19 +230,32 @@ public sealed class LotHistory(VnTraceDbContext db, IStringLocalizer<LotText> t)
     /// <summary>The diary entry an event is, in words: our own entries by their shape, other CBV steps by their word.</summary>
     public string StepName(EpcisEvent e)
     {
-        if (e.BizStep == DiaryEvents.FarmingInputStep)
-            return t["Step.farming_input"];
-        if (e.Type == EpcisEventType.TransformationEvent)
-            return t["Step.processing"];
+        if (DiaryStepName(t, e.Type, e.Action, e.BizStep) is { } diaryStep)
+            return diaryStep;
         var word = e.BizStep is null ? "" : Cbv.ToBareWord(CbvVocabulary.BizStep, e.BizStep);
-        if (word == "creating_class_instance" && e.Type == EpcisEventType.ObjectEvent && e.Action == EpcisAction.Add)
-            return t["Step.harvest"];
         return word switch
         {
             "packing" or "storing" or "shipping" or "receiving" or "retail_selling" or "commissioning" => t["Step." + word],
             "" => t["Step.none", e.Type.ToString()],
             _ => t["Step.other", word],
         };
+    }
+
+    /// <summary>
+    /// The words of the entries the diary writes with a shape of their own — a farming input (our bizStep), processing
+    /// (a transformation), a harvest (an ADD with bizStep creating_class_instance) — or null for any other event, which
+    /// a page words by its CBV bizStep. One place, so that the dashboard names an entry as the lot page does.
+    /// </summary>
+    public static string? DiaryStepName(IStringLocalizer<LotText> t, EpcisEventType type, EpcisAction? action, string? bizStep)
+    {
+        if (bizStep == DiaryEvents.FarmingInputStep)
+            return t["Step.farming_input"];
+        if (type == EpcisEventType.TransformationEvent)
+            return t["Step.processing"];
+        if (type == EpcisEventType.ObjectEvent && action == EpcisAction.Add && bizStep is not null
+            && Cbv.ToBareWord(CbvVocabulary.BizStep, bizStep) == "creating_class_instance")
+            return t["Step.harvest"];
+        return null;
     }
 
     /// <summary>The first party of the list that is not this business, by name when it is on the platform.</summary>

@@ -129,6 +129,38 @@ public abstract class DashboardTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task Dashboard_names_diary_entries_as_the_lot_page_does()
+    {
+        using var farm = await Lots.LotsTestBusiness.CreateAsync(App, "HTX Nhật ký");
+        var lot = await farm.CreateLotAsync("NK" + Random.Shared.Next(1000, 9999).ToString(CultureInfo.InvariantCulture));
+        await farm.RecordOkAsync(lot, "farming-input", new()
+        {
+            ["Form.Time"] = Lots.LotsTestBusiness.HoursAgo(24 * 10),
+            ["Form.LocationId"] = farm.FarmId.ToString(),
+            ["Form.InputKind"] = "Fertiliser",
+            ["Form.InputName"] = "NPK 16-16-8",
+            ["Form.Dose"] = "200",
+            ["Form.DoseUnit"] = "kg/ha",
+        });
+        await farm.RecordOkAsync(lot, "harvest", new()
+        {
+            ["Form.Time"] = Lots.LotsTestBusiness.HoursAgo(2),
+            ["Form.LocationId"] = farm.FarmId.ToString(),
+            ["Form.Quantity"] = "500",
+        });
+
+        var html = await farm.Pages.GetPageAsync("/workspace");
+        var harvest = html.IndexOf(">Thu hoạch</span>", StringComparison.Ordinal);
+        var input = html.IndexOf(">Sử dụng vật tư nông nghiệp</span>", StringComparison.Ordinal);
+        Assert.True(harvest >= 0 && input > harvest, "the harvest, then the farming input, in the diary's words");
+        Assert.DoesNotContain("Tạo lô</span>", html); // a harvest is not worded by its CBV step alone
+        Assert.DoesNotContain("bizstep/farming_input", html); // nor is our own step shown as its URI
+        var english = await farm.Pages.GetPageAsync("/workspace?culture=en");
+        Assert.Contains(">Harvest</span>", english);
+        Assert.Contains(">Farming input</span>", english);
+    }
+
+    [Fact]
     public async Task A_new_business_sees_empty_states_not_errors()
     {
         var owner = await App.CreateBusinessUserAsync("HTX Mới");

@@ -70,7 +70,11 @@ public sealed record CorrectionEntry(long EventRowId, CorrectionReason Reason, s
 /// <summary>A refused entry: the record's property that is wrong (empty for the entry as a whole) and a readable message.</summary>
 public sealed record DiaryError(string Field, string Message);
 
-/// <summary>What an entry came to: the stored event's ID and the lot it concerns, or the errors (nothing stored).</summary>
+/// <summary>
+/// What an entry came to: the stored event's ID and the lot it concerns, or the errors (nothing stored). A refusal
+/// carries the event's ID only when the entry repeats one already in its <see cref="DiaryBatch"/>, so the caller can
+/// say which.
+/// </summary>
 public sealed record DiaryResult(IReadOnlyList<DiaryError> Errors, string? EventId = null, Guid? LotId = null)
 {
     public bool Success => Errors.Count == 0;

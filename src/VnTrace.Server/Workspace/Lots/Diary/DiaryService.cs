@@ -22,7 +22,12 @@ namespace VnTrace.Server.Workspace.Lots.Diary;
 /// event (the event writer saves the pending changes with the events; a refused capture clears them), so an entry
 /// is stored whole or not at all. Corrections are new events (errorDeclaration), never edits.
 /// </summary>
-/// <remarks>Used by the lot pages and by the diary import; errors name the entry record's property.</remarks>
+/// <remarks>
+/// Used by the lot pages and by the diary import; errors name the entry record's property. The entries on one lot
+/// are checked and built by <c>AddAsync</c> into a <see cref="DiaryBatch"/> and stored by <see cref="StoreAsync"/>:
+/// a form stores a batch of one (<c>RecordAsync</c>), an import many in one capture, and the import's report runs
+/// the same <c>AddAsync</c> and discards the batch, so what the report accepts is what the import stores.
+/// </remarks>
 public sealed partial class DiaryService(VnTraceDbContext db, CaptureService capture, AuditTrail audit, TimeProvider clock,
     IStringLocalizer<LotText> t, ILogger<DiaryService> logger)
 {
@@ -124,11 +129,74 @@ public sealed partial class DiaryService(VnTraceDbContext db, CaptureService cap
             .Select(l => (Guid?)l.Id).FirstOrDefaultAsync(ct);
     }
 
+    /// <summary>The business's own location (not archived) with this GLN, for an import that names places by their GLN.</summary>
+    public async Task<Guid?> FindLocationIdAsync(Guid organizationId, string gln, CancellationToken ct)
+    {
+        if (!Gln.TryParse(gln.Trim(), out var parsed, out _))
+            return null;
+        var g = parsed.ToString();
+        return await db.Locations.Where(l => l.OrganizationId == organizationId && l.Gln == g && !l.Archived)
+            .Select(l => (Guid?)l.Id).FirstOrDefaultAsync(ct);
+    }
+
     // ---------------------------------------------------------------- entries on one lot
 
-    public async Task<DiaryResult> RecordAsync(Guid organizationId, FarmingInputEntry entry, CancellationToken ct)
+    public Task<DiaryResult> RecordAsync(Guid organizationId, FarmingInputEntry entry, CancellationToken ct) =>
+        RecordOneAsync(organizationId, batch => AddAsync(batch, entry, ct), ct);
+
+    public Task<DiaryResult> RecordAsync(Guid organizationId, HarvestEntry entry, CancellationToken ct) =>
+        RecordOneAsync(organizationId, batch => AddAsync(batch, entry, ct), ct);
+
+    public Task<DiaryResult> RecordAsync(Guid organizationId, PackingEntry entry, CancellationToken ct) =>
+        RecordOneAsync(organizationId, batch => AddAsync(batch, entry, ct), ct);
+
+    public Task<DiaryResult> RecordAsync(Guid organizationId, StoringEntry entry, CancellationToken ct) =>
+        RecordOneAsync(organizationId, batch => AddAsync(batch, entry, ct), ct);
+
+    public Task<DiaryResult> RecordAsync(Guid organizationId, ShippingEntry entry, CancellationToken ct) =>
+        RecordOneAsync(organizationId, batch => AddAsync(batch, entry, ct), ct);
+
+    public Task<DiaryResult> RecordAsync(Guid organizationId, RetailSaleEntry entry, CancellationToken ct) =>
+        RecordOneAsync(organizationId, batch => AddAsync(batch, entry, ct), ct);
+
+    /// <summary>One entry is a batch of one: checked and built, then stored.</summary>
+    private async Task<DiaryResult> RecordOneAsync(Guid organizationId, Func<DiaryBatch, Task<DiaryResult>> add, CancellationToken ct)
     {
-        var (c, errors) = await LoadAsync(organizationId, entry.LotId, entry.LocationId, entry.Time, entry.Note, ct);
+        var batch = new DiaryBatch(organizationId);
+        var added = await add(batch);
+        if (!added.Success)
+            return Refused(added.Errors);
+        var stored = await StoreAsync(batch, ct);
+        return stored.Success ? added : stored;
+    }
+
+    /// <summary>
+    /// Stores every event of a batch in one capture — one document, all its events or none — with the lot changes
+    /// its entries staged. Nothing is stored when the capture refuses (the result says why).
+    /// </summary>
+    public async Task<DiaryResult> StoreAsync(DiaryBatch batch, CancellationToken ct)
+    {
+        if (batch.Count == 0)
+            return new DiaryResult([]);
+        var stored = await StoreEventsAsync(batch.OrganizationId, batch.Events, null, ct);
+        batch.Clear();
+        return stored;
+    }
+
+    /// <summary>
+    /// Forgets a batch that was only checked (the report of an import): the lot changes its entries staged are
+    /// dropped, so no later save of the request writes them.
+    /// </summary>
+    public void Discard(DiaryBatch batch)
+    {
+        batch.Clear();
+        db.ChangeTracker.Clear();
+    }
+
+    /// <summary>Checks a farming input and adds its event to the batch; nothing is stored yet.</summary>
+    public async Task<DiaryResult> AddAsync(DiaryBatch batch, FarmingInputEntry entry, CancellationToken ct)
+    {
+        var (c, errors) = await LoadAsync(batch.OrganizationId, entry.LotId, entry.LocationId, entry.Time, entry.Note, ct);
         if (!Enum.IsDefined(entry.Kind))
             errors.Add(nameof(entry.Kind), t["Diary.KindUnknown"]);
         CheckText(errors, nameof(entry.InputName), entry.InputName, MaxText, required: true);
@@ -138,20 +206,25 @@ public sealed partial class DiaryService(VnTraceDbContext db, CaptureService cap
         if (entry.PreHarvestIntervalDays is < 0 or > 365)
             errors.Add(nameof(entry.PreHarvestIntervalDays), t["Diary.PreHarvestIntervalRange"]);
         if (c is null || errors.Any)
-            return Refused(errors);
+            return DiaryResult.Refused(errors.List);
         var e = DiaryEvents.FarmingInput(c.At, c.LotClass, entry.Kind, entry.InputName, entry.Dose, entry.DoseUnit, entry.PreHarvestIntervalDays);
-        return await CaptureAsync(organizationId, c, e, entry.Note, ct);
+        return await StageAsync(batch, c, e, entry.Note, ct);
     }
 
-    public async Task<DiaryResult> RecordAsync(Guid organizationId, HarvestEntry entry, CancellationToken ct)
+    /// <summary>
+    /// Checks a harvest — against the pre-harvest intervals of the inputs stored or already in the batch — and adds
+    /// its event to the batch, staging the lot's new quantity; nothing is stored yet.
+    /// </summary>
+    public async Task<DiaryResult> AddAsync(DiaryBatch batch, HarvestEntry entry, CancellationToken ct)
     {
+        var organizationId = batch.OrganizationId;
         var (c, errors) = await LoadAsync(organizationId, entry.LotId, entry.LocationId, entry.Time, entry.Note, ct);
         CheckQuantity(errors, nameof(entry.Quantity), entry.Quantity);
         if (c is null || errors.Any)
-            return Refused(errors);
+            return DiaryResult.Refused(errors.List);
 
         // Thời gian cách ly: no harvest before the pre-harvest interval of any input applied to this crop has passed.
-        var earlier = await OwnEventsAsync(organizationId, c.LotClass, ct);
+        var earlier = (await OwnEventsAsync(organizationId, c.LotClass, ct)).Concat(batch.EventsOf(c.LotClass)).OrderBy(e => e.EventTime).ToList();
         foreach (var input in earlier.Where(x => x.BizStep == DiaryEvents.FarmingInputStep))
         {
             if (!int.TryParse(DiaryEvents.Extension(input, "preHarvestIntervalDays", "farmingInput"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var days))
@@ -162,44 +235,51 @@ public sealed partial class DiaryService(VnTraceDbContext db, CaptureService cap
                     VietnamTime.Display(input.EventTime), days, VietnamTime.Display(safeFrom)]);
         }
         if (errors.Any)
-            return Refused(errors);
+            return DiaryResult.Refused(errors.List);
 
         var uom = c.Uom(entry.Unit);
         var e = DiaryEvents.Harvest(c.At, c.LotClass, entry.Quantity, uom, c.Lot.ExpiryDate, c.Location.PlantingAreaCode);
+        var staged = await StageAsync(batch, c, e, entry.Note, ct);
+        if (!staged.Success)
+            return staged;
         // The lot's quantity is what was harvested: the first harvest replaces the estimate given at creation.
         var harvestedBefore = earlier.Any(IsHarvest);
         c.Lot.Quantity = harvestedBefore ? (c.Lot.Quantity ?? 0) + entry.Quantity : entry.Quantity;
         c.Lot.Unit ??= entry.Unit ?? c.Product?.Unit;
         c.Lot.ProductionDate ??= DateOnly.FromDateTime(c.At.Time.DateTime);
-        return await CaptureAsync(organizationId, c, e, entry.Note, ct);
+        return staged;
     }
 
-    public async Task<DiaryResult> RecordAsync(Guid organizationId, PackingEntry entry, CancellationToken ct)
+    /// <summary>Checks a packing entry and adds its event to the batch; nothing is stored yet.</summary>
+    public async Task<DiaryResult> AddAsync(DiaryBatch batch, PackingEntry entry, CancellationToken ct)
     {
-        var (c, errors) = await LoadAsync(organizationId, entry.LotId, entry.LocationId, entry.Time, entry.Note, ct);
+        var (c, errors) = await LoadAsync(batch.OrganizationId, entry.LotId, entry.LocationId, entry.Time, entry.Note, ct);
         CheckQuantity(errors, nameof(entry.Quantity), entry.Quantity);
         CheckText(errors, nameof(entry.Packaging), entry.Packaging, MaxText, required: false);
         if (entry.PackageCount is < 1 or > 10_000_000)
             errors.Add(nameof(entry.PackageCount), t["Diary.QuantityPositive"]);
         if (c is null || errors.Any)
-            return Refused(errors);
+            return DiaryResult.Refused(errors.List);
         var e = DiaryEvents.Packing(c.At, c.LotClass, entry.Quantity, c.Uom(entry.Unit), entry.Packaging, entry.PackageCount);
-        return await CaptureAsync(organizationId, c, e, entry.Note, ct);
+        return await StageAsync(batch, c, e, entry.Note, ct);
     }
 
-    public async Task<DiaryResult> RecordAsync(Guid organizationId, StoringEntry entry, CancellationToken ct)
+    /// <summary>Checks a storing entry and adds its event to the batch; nothing is stored yet.</summary>
+    public async Task<DiaryResult> AddAsync(DiaryBatch batch, StoringEntry entry, CancellationToken ct)
     {
-        var (c, errors) = await LoadAsync(organizationId, entry.LotId, entry.LocationId, entry.Time, entry.Note, ct);
+        var (c, errors) = await LoadAsync(batch.OrganizationId, entry.LotId, entry.LocationId, entry.Time, entry.Note, ct);
         if (entry.Quantity is { } q)
             CheckQuantity(errors, nameof(entry.Quantity), q);
         if (c is null || errors.Any)
-            return Refused(errors);
+            return DiaryResult.Refused(errors.List);
         var e = DiaryEvents.Storing(c.At, c.LotClass, entry.Quantity, c.Uom(entry.Unit));
-        return await CaptureAsync(organizationId, c, e, entry.Note, ct);
+        return await StageAsync(batch, c, e, entry.Note, ct);
     }
 
-    public async Task<DiaryResult> RecordAsync(Guid organizationId, ShippingEntry entry, CancellationToken ct)
+    /// <summary>Checks a shipping entry and adds its event to the batch; nothing is stored yet.</summary>
+    public async Task<DiaryResult> AddAsync(DiaryBatch batch, ShippingEntry entry, CancellationToken ct)
     {
+        var organizationId = batch.OrganizationId;
         var (c, errors) = await LoadAsync(organizationId, entry.LotId, entry.LocationId, entry.Time, entry.Note, ct);
         CheckQuantity(errors, nameof(entry.Quantity), entry.Quantity);
         var organization = await db.Organizations.FirstAsync(o => o.Id == organizationId, ct);
@@ -215,20 +295,21 @@ public sealed partial class DiaryService(VnTraceDbContext db, CaptureService cap
         else if (!DocumentNumber().IsMatch(despatch))
             errors.Add(nameof(entry.DespatchAdvice), t["Diary.DespatchAdviceInvalid"]);
         if (c is null || errors.Any)
-            return Refused(errors);
+            return DiaryResult.Refused(errors.List);
         var e = DiaryEvents.Shipping(c.At, c.LotClass, entry.Quantity, c.Uom(entry.Unit), organization.Gln!, c.Location.Gln,
             partner!, partnerLocation, despatch);
-        return await CaptureAsync(organizationId, c, e, entry.Note, ct);
+        return await StageAsync(batch, c, e, entry.Note, ct);
     }
 
-    public async Task<DiaryResult> RecordAsync(Guid organizationId, RetailSaleEntry entry, CancellationToken ct)
+    /// <summary>Checks a retail sale and adds its event to the batch; nothing is stored yet.</summary>
+    public async Task<DiaryResult> AddAsync(DiaryBatch batch, RetailSaleEntry entry, CancellationToken ct)
     {
-        var (c, errors) = await LoadAsync(organizationId, entry.LotId, entry.LocationId, entry.Time, entry.Note, ct);
+        var (c, errors) = await LoadAsync(batch.OrganizationId, entry.LotId, entry.LocationId, entry.Time, entry.Note, ct);
         CheckQuantity(errors, nameof(entry.Quantity), entry.Quantity);
         if (c is null || errors.Any)
-            return Refused(errors);
+            return DiaryResult.Refused(errors.List);
         var e = DiaryEvents.RetailSale(c.At, c.LotClass, entry.Quantity, c.Uom(entry.Unit));
-        return await CaptureAsync(organizationId, c, e, entry.Note, ct);
+        return await StageAsync(batch, c, e, entry.Note, ct);
     }
 
     // ---------------------------------------------------------------- processing
@@ -340,15 +421,34 @@ public sealed partial class DiaryService(VnTraceDbContext db, CaptureService cap
         return (new LotContext(lot, product, location, LotCodes.LotClass(lot.Gtin, lot.LotNumber), at), errors);
     }
 
-    private async Task<DiaryResult> CaptureAsync(Guid organizationId, LotContext c, EpcisEvent e, string? note, CancellationToken ct)
+    /// <summary>
+    /// The last step of every entry on one lot: its note added, its event identified by its hash and checked as the
+    /// capture would check it, refused when it repeats an event stored before or one already in the batch (the same
+    /// entry twice would count its lot changes twice), then added to the batch with the lot marked changed.
+    /// </summary>
+    private async Task<DiaryResult> StageAsync(DiaryBatch batch, LotContext c, EpcisEvent e, string? note, CancellationToken ct)
     {
         DiaryEvents.AddNote(e, note);
+        e.EventId ??= EventHash.Compute(e);
+        if (batch.Contains(e.EventId))
+            return new DiaryResult([new DiaryError("", t["Diary.RecordedTwice"].Value)], e.EventId);
+        if (await CheckEventsAsync(batch.OrganizationId, [e], ct) is { } refusal)
+            return DiaryResult.Refused([refusal]);
+        batch.Add(c.LotClass, e);
         c.Lot.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-        return await CaptureEventsAsync(organizationId, [e], c.Lot.Id, ct);
+        return new DiaryResult([], e.EventId, c.Lot.Id);
     }
 
     /// <summary>Validates the events as the capture API would, then stores them (and the staged lot changes) together.</summary>
     private async Task<DiaryResult> CaptureEventsAsync(Guid organizationId, List<EpcisEvent> events, Guid? lotId, CancellationToken ct)
+    {
+        if (await CheckEventsAsync(organizationId, events, ct) is { } refusal)
+            return Refused([refusal]);
+        return await StoreEventsAsync(organizationId, events, lotId, ct);
+    }
+
+    /// <summary>Identifies the events by their hash and validates them; the reason to refuse them, or null.</summary>
+    private async Task<DiaryError?> CheckEventsAsync(Guid organizationId, IReadOnlyList<EpcisEvent> events, CancellationToken ct)
     {
         var problems = new List<EpcisError>();
         for (var i = 0; i < events.Count; i++)
@@ -361,16 +461,21 @@ public sealed partial class DiaryService(VnTraceDbContext db, CaptureService cap
         // repeat, but the lot changes staged with it must not count twice.
         var newIds = events.Where(e => e.ErrorDeclaration is null).Select(e => e.EventId!).ToList();
         if (await db.Events.AnyAsync(e => e.OwnerId == organizationId && newIds.Contains(e.EventId) && !e.HasErrorDeclaration, ct))
-            return Refused([new DiaryError("", t["Diary.AlreadyRecorded"])]);
+            return new DiaryError("", t["Diary.AlreadyRecorded"].Value);
         if (problems.Count > 0)
         {
-            db.ChangeTracker.Clear();
             logger.LogWarning("A diary entry of {Organization} built an invalid event: {Problems}", organizationId, string.Join("; ", problems));
-            return Refused([new DiaryError("", t["Diary.EventInvalid", string.Join("; ", problems.Select(p => p.Message))])]);
+            return new DiaryError("", t["Diary.EventInvalid", string.Join("; ", problems.Select(p => p.Message))].Value);
         }
+        return null;
+    }
+
+    /// <summary>Stores checked events in one capture, with the lot changes staged for them.</summary>
+    private async Task<DiaryResult> StoreEventsAsync(Guid organizationId, IReadOnlyList<EpcisEvent> events, Guid? lotId, CancellationToken ct)
+    {
         var outcome = await capture.CaptureAsync(organizationId, events, i => $"/{i}", ct);
         if (!outcome.Success)
-            return Refused([new DiaryError("", t["Diary.CaptureRefused", outcome.Errors[0].Message])]);
+            return Refused([new DiaryError("", t["Diary.CaptureRefused", outcome.Errors[0].Message].Value)]);
         return new DiaryResult([], events[^1].EventId, lotId);
     }
 
