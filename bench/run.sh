@@ -4,6 +4,7 @@
 #   bash bench/run.sh --quick    smoke run: 10,000 events / 100,000-event store, prints only
 #   bash bench/run.sh --suite trace   trace latency on a generated 10,000,000-event supply network (~15 min on 2 cores, ~36 GB in /tmp)
 #   bash bench/run.sh --suite labels  a PDF label sheet of 10,000 QR codes, then 100,000 (in-process, no PostgreSQL, ~1 min)
+#   bash bench/run.sh --suite resolver   the Digital Link resolver under wrk, 64 connections, on a 1,000,000-event store (~6 min)
 #   bash bench/run.sh --help     all options
 # Installs the PostgreSQL server with apt-get if missing, as scripts/test.sh does. Everything runs on 127.0.0.1.
 set -euo pipefail
@@ -18,6 +19,8 @@ if [ "$suite" != labels ]; then  # the labels suite runs in-process, without Pos
   ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
   command -v runuser >/dev/null 2>&1 || need+=(util-linux)
 fi
+# The resolver suite drives the server with wrk (Debian's package).
+if [[ " $* " == *" resolver "* ]]; then command -v wrk >/dev/null 2>&1 || need+=(wrk); fi
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing benchmark prerequisites: ${need[*]}"
   if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi

@@ -26,6 +26,9 @@ public sealed class BenchOptions
     /// <summary>Labels suite: labels on the timed sheet, and on the one large sheet whose peak memory is measured (0: none).</summary>
     public int Labels { get; private set; } = 10_000;
     public int LabelsLarge { get; private set; } = 100_000;
+    /// <summary>Resolver suite: connections and seconds of each wrk run (the target is stated for 64 and 30 s).</summary>
+    public int ResolverConnections { get; private set; } = 64;
+    public int ResolverSeconds { get; private set; } = 30;
     public string? ServerDll { get; private set; }
     /// <summary>Markdown file whose generated section receives the results; none in --quick mode unless given.</summary>
     public string? Output { get; private set; }
@@ -35,8 +38,8 @@ public sealed class BenchOptions
 
     public const string Usage = """
         VnTrace.Bench — capture throughput and query latency of the real server on PostgreSQL.
-          --suite all|capture|query|trace|labels  which suites to run (default all = capture and query; trace runs alone,
-                                      ~15 min; labels runs alone, in-process, no PostgreSQL, ~1 min)
+          --suite all|capture|query|trace|labels|resolver  which suites to run (default all = capture and query; trace
+                                      (~15 min) and resolver run alone; labels runs alone, in-process, no PostgreSQL, ~1 min)
           --quick                     smoke run: 10,000 captured events, 100,000-event query store, 300 requests
           --capture-events N          events POSTed to /capture (default 100000)
           --events-per-document N     events per EPCIS document (default 100)
@@ -52,6 +55,8 @@ public sealed class BenchOptions
           --trace-in-process N        traces per kind timed in-process (default 30)
           --labels N                  labels suite: labels on the timed 3 x 7 sheet (default 10000)
           --labels-large N            labels suite: labels on the one large sheet, with its peak memory (default 100000; 0: skip)
+          --resolver-connections N    wrk connections of the resolver suite (default 64)
+          --resolver-seconds N        seconds of each resolver suite run (default 30)
           --server PATH               VnTrace.Server.dll (default: built beside this benchmark)
           --output PATH               Markdown file to write results into (default docs/performance.md; none with --quick)
           --no-output                 print only
@@ -76,6 +81,7 @@ public sealed class BenchOptions
             o.TraceInProcess = 10;
             o.Labels = 2_000;
             o.LabelsLarge = 0;
+            o.ResolverSeconds = 8;
         }
         for (var i = 0; i < args.Length; i++)
         {
@@ -85,7 +91,7 @@ public sealed class BenchOptions
             switch (args[i])
             {
                 case "--quick": break;
-                case "--suite": o.Suite = Next(); if (o.Suite is not ("all" or "capture" or "query" or "trace" or "labels")) throw new ArgumentException("--suite is all, capture, query, trace or labels."); break;
+                case "--suite": o.Suite = Next(); if (o.Suite is not ("all" or "capture" or "query" or "trace" or "labels" or "resolver")) throw new ArgumentException("--suite is all, capture, query, trace, labels or resolver."); break;
                 case "--capture-events": o.CaptureEvents = Count(); break;
                 case "--events-per-document": o.EventsPerDocument = Count(); break;
                 case "--connections": o.Connections = Count(); break;
@@ -101,6 +107,8 @@ public sealed class BenchOptions
                 case "--trace-in-process": o.TraceInProcess = Count(); break;
                 case "--labels": o.Labels = Count(); break;
                 case "--labels-large": o.LabelsLarge = CountOrZero(); break;
+                case "--resolver-connections": o.ResolverConnections = Count(); break;
+                case "--resolver-seconds": o.ResolverSeconds = Count(); break;
                 case "--server": o.ServerDll = Next(); break;
                 case "--output": o.Output = Next(); break;
                 case "--no-output": o.NoOutput = true; break;

@@ -64,6 +64,8 @@ public static class Run
                     sections.Add(await new QuerySuite(options, pg, serverDll).RunAsync());
                 if (options.Suite is "trace")
                     sections.Add(await new TraceSuite(options, pg, serverDll).RunAsync());
+                if (options.Suite is "resolver")
+                    sections.Add(await new ResolverSuite(options, pg, serverDll).RunAsync());
             }
             finally
             {

@@ -27,7 +27,7 @@ public sealed class QuerySuite(BenchOptions o, PostgresServer pg, string serverD
     {
         var cs = await pg.CreateDatabaseAsync("bench_query");
         var (owner, key) = await ServerProcess.CreateTenantAsync(serverDll, cs, "Bench query");
-        var (epcs, fill) = await FillAsync(cs, owner);
+        var (epcs, fill) = await FillAsync(o, cs, owner);
         var store = await DescribeStoreAsync(cs);
 
         var random = new Random(o.Seed);
@@ -91,7 +91,7 @@ public sealed class QuerySuite(BenchOptions o, PostgresServer pg, string serverD
     /// Fills the store: secondary indexes dropped (definitions kept), rows made in parallel by the server's mapping
     /// while the previous batch is copied, indexes re-created from their definitions, ids advanced, VACUUM ANALYZE.
     /// </summary>
-    private async Task<(List<string> Epcs, FillTimes Times)> FillAsync(string cs, Guid owner)
+    internal static async Task<(List<string> Epcs, FillTimes Times)> FillAsync(BenchOptions o, string cs, Guid owner)
     {
         var docs = o.StoreEvents / o.EventsPerDocument;
         var gen = new EventGenerator(o.Seed + 1, o.StoreEvents);

@@ -24,11 +24,15 @@ public sealed partial class ServerProcess : IAsyncDisposable
         this.dataDir = dataDir;
     }
 
-    public static async Task<ServerProcess> StartAsync(string serverDll, string connectionString, TimeSpan timeout)
+    /// <param name="environment">Extra settings for this run (VnTrace__Section__Key form).</param>
+    public static async Task<ServerProcess> StartAsync(string serverDll, string connectionString, TimeSpan timeout,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var port = FreePort();
         var dataDir = Directory.CreateTempSubdirectory("vntrace-bench-server-").FullName;
         var start = StartInfo(serverDll, connectionString, dataDir, ["--urls", $"http://127.0.0.1:{port}"]);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+            start.Environment[name] = value;
         var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {serverDll}.");
         // Drain the output so the server never blocks on a full pipe; keep the tail for error messages.
         var tail = new Queue<string>();

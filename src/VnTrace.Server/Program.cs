@@ -6,8 +6,10 @@ using VnTrace.Server.Exports;
 using VnTrace.Server.Files;
 using VnTrace.Server.Identity;
 using VnTrace.Server.Labels;
+using VnTrace.Server.Lookup;
 using VnTrace.Server.Query;
 using VnTrace.Server.Recall;
+using VnTrace.Server.Resolver;
 using VnTrace.Server.Shared;
 using VnTrace.Server.Trace;
 using VnTrace.Server.Workspace;
@@ -26,6 +28,8 @@ builder.AddApiDocs();
 builder.AddWebInterface();
 builder.AddWorkspace();
 builder.AddFiles();
+builder.AddResolver();
+builder.AddLookup();
 
 var app = builder.Build();
 await app.MigrateDatabaseAsync();
@@ -43,6 +47,7 @@ app.UseStaticFiles();
 app.UseWebInterface();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseLookup();
 
 app.MapApiDocs();
 app.MapGet("/health", () => TypedResults.Text("ok")).ExcludeFromDescription();
@@ -52,6 +57,8 @@ app.MapTraceApi();
 app.MapExportsApi();
 app.MapRecallApi();
 app.MapFilesApi();
+app.MapResolver();
+app.MapLookupApi();
 app.MapWebInterface();
 
 app.Run();

@@ -68,6 +68,14 @@ public sealed record DigitalLink : ISpanParsable<DigitalLink>
     /// <summary>True when <paramref name="uri"/> is http(s) and its path holds a GS1 primary key AI with a value.</summary>
     public static bool LooksLikeDigitalLink(string uri) => DigitalLinkParser.LooksLikeDigitalLink(uri);
 
+    /// <summary>
+    /// True when <paramref name="uri"/> has no primary key in its path but ends in one base64url segment of eight or
+    /// more characters mixing upper-case letters with lower-case ones or digits: the shape of a compressed Digital
+    /// Link (GS1 Digital Link: Compression), which <see cref="TryParse(string?, out DigitalLink?, out Gs1ParseError?)"/>
+    /// refuses. Lets a resolver route such a path to a clear refusal instead of a plain "not found".
+    /// </summary>
+    public static bool LooksCompressed(string uri) => DigitalLinkParser.LooksCompressed(uri);
+
     public static bool TryParse(string? s, [NotNullWhen(true)] out DigitalLink? link, [NotNullWhen(false)] out Gs1ParseError? error)
     {
         if (s is null)

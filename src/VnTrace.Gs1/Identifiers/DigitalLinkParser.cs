@@ -19,6 +19,10 @@ internal static class DigitalLinkParser
         return false;
     }
 
+    /// <summary>True when the path holds no primary key but has the shape of a compressed Digital Link.</summary>
+    public static bool LooksCompressed(string uri) =>
+        TrySplit(uri, out _, out var segments, out _, out _) && !LooksLikeDigitalLink(uri) && LooksCompressed(segments);
+
     public static bool TryParse(string uri, [NotNullWhen(true)] out DigitalLink? link, [NotNullWhen(false)] out Gs1ParseError? error)
     {
         link = null;
@@ -288,7 +292,10 @@ internal static class DigitalLinkParser
     /// </summary>
     private static bool LooksCompressed(List<Segment> segments)
     {
+        // Base64url of binary data mixes upper-case letters with lower-case letters or digits; a page name
+        // such as "no-such-page" does not.
         var last = segments[^1].Raw;
-        return last.Length >= 8 && !Gs1Charset.IsAllDigits(last) && last.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+        return last.Length >= 8 && last.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')
+            && last.Any(char.IsAsciiLetterUpper) && last.Any(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c));
     }
 }

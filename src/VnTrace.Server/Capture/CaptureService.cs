@@ -19,7 +19,8 @@ public sealed record CaptureOutcome(CaptureJob Job, IReadOnlyList<EpcisError> Er
 /// Every event gets its CBV 2.0 hash; one without an eventID is identified by that hash. An eventID the owner
 /// already has is accepted again only with the same content (idempotent re-send); other content is a conflict.
 /// </summary>
-public sealed class CaptureService(VnTraceDbContext db, IEventWriter writer, TimeProvider clock, ILogger<CaptureService> logger)
+public sealed class CaptureService(VnTraceDbContext db, IEventWriter writer, TimeProvider clock, ILogger<CaptureService> logger,
+    IEnumerable<IIdentifierChangeObserver>? changeObservers = null)
 {
     /// <param name="eventPointer">Builds the location of event i in the input, for error messages.</param>
     /// <param name="masterData">Master data from the document header; location hierarchies are kept for WD_ queries.</param>
@@ -112,12 +113,15 @@ public sealed class CaptureService(VnTraceDbContext db, IEventWriter writer, Tim
         try
         {
             await writer.WriteAsync(db, job, entities, ct);
-            return true;
         }
         catch (DuplicateEventException)
         {
             return false;
         }
+        // Public caches (the consumer page of a lot) drop what these events change.
+        var named = entities.SelectMany(e => e.Identifiers.Select(i => i.Value)).ToHashSet(StringComparer.Ordinal);
+        await IdentifierChanges.NotifyAsync(changeObservers, named, logger, ct);
+        return true;
     }
 
     /// <summary>Records a refused capture so GET /capture/{id} can show why; nothing else is written.</summary>

@@ -34,6 +34,9 @@ public abstract class VnTraceDbContext(DbContextOptions options)
     public DbSet<Labels.IssuedSerial> IssuedSerials => Set<Labels.IssuedSerial>();
     public DbSet<Files.StoredFile> Files => Set<Files.StoredFile>();
     public DbSet<Audit.AuditEntry> AuditLog => Set<Audit.AuditEntry>();
+    public DbSet<Lookup.Publication.PublicationSettings> PublicationSettings => Set<Lookup.Publication.PublicationSettings>();
+    public DbSet<Lookup.Scans.Scan> Scans => Set<Lookup.Scans.Scan>();
+    public DbSet<Lookup.Reports.ProblemReport> ProblemReports => Set<Lookup.Reports.ProblemReport>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -3,6 +3,7 @@ using VnTrace.Gs1.Genealogy;
 using VnTrace.Gs1.Identifiers;
 using VnTrace.Server.Audit;
 using VnTrace.Server.Data;
+using VnTrace.Server.Events;
 using VnTrace.Server.Identity;
 using VnTrace.Server.Trace;
 
@@ -27,8 +28,8 @@ public sealed record RecallRefusal(int Status, string Message, IReadOnlyList<str
 /// Opens recall campaigns from the genealogy (every business and quantity the recalled lots reached, within what the
 /// initiator may see), records acknowledgements and closes campaigns. Each of the three is audited with the change.
 /// </summary>
-public sealed class RecallService(VnTraceDbContext db, TraceOptions traceOptions, IEnumerable<IRecallNotificationChannel> channels,
-    AuditTrail audit, TimeProvider clock)
+public sealed class RecallService(VnTraceDbContext db, TraceOptions traceOptions, IEnumerable<IRecallNotificationChannel> channels, TimeProvider clock,
+    AuditTrail audit, IEnumerable<IIdentifierChangeObserver> changeObservers, ILogger<RecallService> logger)
 {
     public async Task<(RecallCampaign? Campaign, RecallRefusal? Refusal)> OpenAsync(Guid initiatorId, IReadOnlyList<string> lots, string reason, CancellationToken ct)
     {
@@ -98,6 +99,8 @@ public sealed class RecallService(VnTraceDbContext db, TraceOptions traceOptions
             new { lots = canonical, reason = campaign.Reason, notices = campaign.Notices.Count, truncated }, initiatorId);
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
+        // The consumer pages of the recalled lots show the recall banner at once.
+        await IdentifierChanges.NotifyAsync(changeObservers, [.. campaign.Lots.Select(l => l.Identifier)], logger, ct);
         foreach (var notice in campaign.Notices)
             foreach (var channel in channels)
                 await channel.NotifyAsync(campaign, notice, ct);
@@ -165,6 +168,8 @@ public sealed class RecallService(VnTraceDbContext db, TraceOptions traceOptions
             organizationId == Guid.Empty ? null : organizationId);
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
+        var lots = await db.RecallLots.Where(l => l.CampaignId == campaignId).Select(l => l.Identifier).ToListAsync(ct);
+        await IdentifierChanges.NotifyAsync(changeObservers, lots, logger, ct);
         return null;
     }
 

@@ -61,6 +61,16 @@ public class DigitalLinkTests
         Assert.Throws<Gs1FormatException>(() => DigitalLink.Parse(uri));
     }
 
+    [Theory]
+    [InlineData("https://id.gs1.org/ARHKVAdpQgTBVAWOKZi9kLtX", true)]
+    [InlineData("https://example.vn/AQnYUc1gmiBUDFgrM4", true)]
+    [InlineData("https://id.gs1.org/01/09506000134352", false)]
+    [InlineData("https://example.vn/products", false)]
+    [InlineData("https://example.vn/12345678901", false)]
+    [InlineData("https://example.vn/no-such-page", false)]
+    public void Compressed_links_are_recognised_by_their_shape(string uri, bool compressed) =>
+        Assert.Equal(compressed, DigitalLink.LooksCompressed(uri));
+
     [Fact]
     public void Special_characters_are_percent_encoded_per_the_digital_link_table()
     {

@@ -268,6 +268,33 @@ namespace VnTrace.Server.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "problem_reports",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Identifier = table.Column<string>(type: "TEXT", maxLength: 512, nullable: false),
+                    Gtin = table.Column<string>(type: "TEXT", maxLength: 14, nullable: true),
+                    LotNumber = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Serial = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Category = table.Column<int>(type: "INTEGER", nullable: false),
+                    Message = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Contact = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_problem_reports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_problem_reports_organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "products",
                 columns: table => new
                 {
@@ -302,6 +329,55 @@ namespace VnTrace.Server.Data.Migrations.Sqlite
                     table.PrimaryKey("PK_products", x => x.Id);
                     table.ForeignKey(
                         name: "FK_products_organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "publication_settings",
+                columns: table => new
+                {
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Fields = table.Column<int>(type: "INTEGER", nullable: false),
+                    HiddenBizSteps = table.Column<string>(type: "TEXT", nullable: false),
+                    ShowInternalLocations = table.Column<bool>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedBy = table.Column<Guid>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_publication_settings", x => x.OrganizationId);
+                    table.ForeignKey(
+                        name: "FK_publication_settings_organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "scans",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ScannedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Identifier = table.Column<string>(type: "TEXT", maxLength: 512, nullable: false),
+                    Gtin = table.Column<string>(type: "TEXT", maxLength: 14, nullable: true),
+                    LotNumber = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Serial = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    OrganizationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UserAgentHash = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Latitude = table.Column<double>(type: "REAL", nullable: true),
+                    Longitude = table.Column<double>(type: "REAL", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_scans", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_scans_organizations_OrganizationId",
                         column: x => x.OrganizationId,
                         principalTable: "organizations",
                         principalColumn: "Id",
@@ -803,6 +879,16 @@ namespace VnTrace.Server.Data.Migrations.Sqlite
                 column: "ProductId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_problem_reports_CreatedAt",
+                table: "problem_reports",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_problem_reports_OrganizationId_CreatedAt",
+                table: "problem_reports",
+                columns: new[] { "OrganizationId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_product_images_FileId",
                 table: "product_images",
                 column: "FileId");
@@ -817,6 +903,21 @@ namespace VnTrace.Server.Data.Migrations.Sqlite
                 name: "IX_products_OrganizationId_NameVi",
                 table: "products",
                 columns: new[] { "OrganizationId", "NameVi" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_scans_Identifier_ScannedAt",
+                table: "scans",
+                columns: new[] { "Identifier", "ScannedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_scans_OrganizationId_ScannedAt",
+                table: "scans",
+                columns: new[] { "OrganizationId", "ScannedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_scans_ScannedAt",
+                table: "scans",
+                column: "ScannedAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_staff_invitations_OrganizationId",
@@ -861,7 +962,16 @@ namespace VnTrace.Server.Data.Migrations.Sqlite
                 name: "issued_serials");
 
             migrationBuilder.DropTable(
+                name: "problem_reports");
+
+            migrationBuilder.DropTable(
                 name: "product_images");
+
+            migrationBuilder.DropTable(
+                name: "publication_settings");
+
+            migrationBuilder.DropTable(
+                name: "scans");
 
             migrationBuilder.DropTable(
                 name: "staff_invitations");

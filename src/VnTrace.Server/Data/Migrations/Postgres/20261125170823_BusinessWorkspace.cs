@@ -1,4 +1,5 @@
 ﻿using System;
+using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
@@ -269,6 +270,33 @@ namespace VnTrace.Server.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "problem_reports",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Identifier = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: false),
+                    Gtin = table.Column<string>(type: "character varying(14)", maxLength: 14, nullable: true),
+                    LotNumber = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    Serial = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Category = table.Column<int>(type: "integer", nullable: false),
+                    Message = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Contact = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Status = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_problem_reports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_problem_reports_organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "products",
                 columns: table => new
                 {
@@ -303,6 +331,55 @@ namespace VnTrace.Server.Data.Migrations.Postgres
                     table.PrimaryKey("PK_products", x => x.Id);
                     table.ForeignKey(
                         name: "FK_products_organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "publication_settings",
+                columns: table => new
+                {
+                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Fields = table.Column<int>(type: "integer", nullable: false),
+                    HiddenBizSteps = table.Column<List<string>>(type: "text[]", nullable: false),
+                    ShowInternalLocations = table.Column<bool>(type: "boolean", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedBy = table.Column<Guid>(type: "uuid", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_publication_settings", x => x.OrganizationId);
+                    table.ForeignKey(
+                        name: "FK_publication_settings_organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "scans",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ScannedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Identifier = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: false),
+                    Gtin = table.Column<string>(type: "character varying(14)", maxLength: 14, nullable: true),
+                    LotNumber = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    Serial = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    OrganizationId = table.Column<Guid>(type: "uuid", nullable: true),
+                    UserAgentHash = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Latitude = table.Column<double>(type: "double precision", nullable: true),
+                    Longitude = table.Column<double>(type: "double precision", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_scans", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_scans_organizations_OrganizationId",
                         column: x => x.OrganizationId,
                         principalTable: "organizations",
                         principalColumn: "Id",
@@ -804,6 +881,16 @@ namespace VnTrace.Server.Data.Migrations.Postgres
                 column: "ProductId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_problem_reports_CreatedAt",
+                table: "problem_reports",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_problem_reports_OrganizationId_CreatedAt",
+                table: "problem_reports",
+                columns: new[] { "OrganizationId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_product_images_FileId",
                 table: "product_images",
                 column: "FileId");
@@ -818,6 +905,21 @@ namespace VnTrace.Server.Data.Migrations.Postgres
                 name: "IX_products_OrganizationId_NameVi",
                 table: "products",
                 columns: new[] { "OrganizationId", "NameVi" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_scans_Identifier_ScannedAt",
+                table: "scans",
+                columns: new[] { "Identifier", "ScannedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_scans_OrganizationId_ScannedAt",
+                table: "scans",
+                columns: new[] { "OrganizationId", "ScannedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_scans_ScannedAt",
+                table: "scans",
+                column: "ScannedAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_staff_invitations_OrganizationId",
@@ -862,7 +964,16 @@ namespace VnTrace.Server.Data.Migrations.Postgres
                 name: "issued_serials");
 
             migrationBuilder.DropTable(
+                name: "problem_reports");
+
+            migrationBuilder.DropTable(
                 name: "product_images");
+
+            migrationBuilder.DropTable(
+                name: "publication_settings");
+
+            migrationBuilder.DropTable(
+                name: "scans");
 
             migrationBuilder.DropTable(
                 name: "staff_invitations");

@@ -1,0 +1,87 @@
+using Microsoft.EntityFrameworkCore;
+using VnTrace.Gs1.Identifiers;
+using VnTrace.Server.Data;
+
+namespace VnTrace.Server.Lookup.Scans;
+
+public enum VerdictKind
+{
+    /// <summary>No approved business on VnTrace has this product or code.</summary>
+    Unknown,
+    /// <summary>The product, lot or place is registered: a genuine code (lot codes are shared by many packages, so no count).</summary>
+    Genuine,
+    /// <summary>The product is registered but no lot with this number was recorded.</summary>
+    LotNotRecorded,
+    /// <summary>A serialised code scanned for the first time.</summary>
+    FirstScan,
+    /// <summary>A serialised code scanned before, <see cref="Verdict.PreviousScans"/> times.</summary>
+    ScannedBefore,
+    /// <summary>The product is registered but this serial was never issued on a label nor named by an event: likely a fake.</summary>
+    NeverIssued,
+    /// <summary>The serial's scans break the copied-label rule (<see cref="AuthenticityOptions"/>).</summary>
+    Suspicious,
+}
+
+public sealed record Verdict(VerdictKind Kind, int PreviousScans = 0, int ScansInWindow = 0, int PlacesInWindow = 0);
+
+/// <summary>
+/// The authenticity verdict of a scan (docs/lookup.md, "Authenticity"). For a serialised code it counts the code's
+/// earlier scans as views — one browser looking again within <see cref="AuthenticityOptions.RepeatMinutes"/> is one
+/// view — and applies the copied-label rule over <see cref="AuthenticityOptions.WindowHours"/>.
+/// </summary>
+public sealed class Authenticity(VnTraceDbContext db, LookupOptions options)
+{
+    /// <summary>At most this many earlier scans are read for a verdict; a label scanned more is suspicious anyway.</summary>
+    private const int MaxScansRead = 1000;
+
+    /// <summary>The verdict of a page that is the same for every view (product, lot, place): it can be cached.</summary>
+    public static Verdict Of(ConsumerView view) =>
+        !view.Known ? new Verdict(VerdictKind.Unknown)
+        : view.Subject == LookupSubject.Lot && view.Lot?.Recorded != true ? new Verdict(VerdictKind.LotNotRecorded)
+        : new Verdict(VerdictKind.Genuine);
+
+    public async Task<Verdict> OfUnitAsync(ConsumerView view, DateTime scannedAt, string userAgentHash, CancellationToken ct)
+    {
+        if (view.Product is null && !view.Known)
+            return new Verdict(VerdictKind.Unknown);
+        if (!view.SerialKnown)
+            return new Verdict(view.Product is null ? VerdictKind.Unknown : VerdictKind.NeverIssued);
+
+        // A unit is scanned under either of its Digital Links: with or without its lot.
+        var ids = new List<string> { UnitId(view.Gtin!, null, view.Serial!) };
+        if (view.LotNumber is { } lot)
+            ids.Add(UnitId(view.Gtin!, lot, view.Serial!));
+        var earlier = await db.Scans.Where(s => ids.Contains(s.Identifier) && s.ScannedAt < scannedAt)
+            .OrderByDescending(s => s.ScannedAt).Take(MaxScansRead)
+            .Select(s => new { s.ScannedAt, s.UserAgentHash, s.Latitude, s.Longitude })
+            .ToListAsync(ct);
+
+        var rule = options.Authenticity;
+        var repeat = TimeSpan.FromMinutes(Math.Max(1, rule.RepeatMinutes));
+        // This browser's own views a moment ago are the same person reloading, not someone else.
+        var others = earlier.Where(s => !(s.UserAgentHash == userAgentHash && scannedAt - s.ScannedAt < repeat)).ToList();
+        var views = others.Select(s => (s.UserAgentHash, Slot: s.ScannedAt.Ticks / repeat.Ticks)).Distinct().Count();
+
+        var windowStart = scannedAt.AddHours(-rule.WindowHours);
+        var inWindow = others.Where(s => s.ScannedAt >= windowStart).ToList();
+        var viewsInWindow = inWindow.Select(s => (s.UserAgentHash, Slot: s.ScannedAt.Ticks / repeat.Ticks)).Distinct().Count() + 1;
+        var places = inWindow.Where(s => s.Latitude is not null && s.Longitude is not null)
+            .Select(s => Cell(s.Latitude!.Value, s.Longitude!.Value, rule.PlaceCellDegrees)).Distinct().Count();
+
+        if (viewsInWindow > rule.MaxScansInWindow || places > rule.MaxPlacesInWindow)
+            return new Verdict(VerdictKind.Suspicious, views, viewsInWindow, places);
+        return new Verdict(views == 0 ? VerdictKind.FirstScan : VerdictKind.ScannedBefore, views, viewsInWindow, places);
+    }
+
+    private static (long, long) Cell(double latitude, double longitude, double degrees)
+    {
+        var size = degrees > 0 ? degrees : 0.1;
+        return ((long)Math.Floor(latitude / size), (long)Math.Floor(longitude / size));
+    }
+
+    private static string UnitId(string gtin, string? lot, string serial) => new DigitalLink
+    {
+        PrimaryKey = new("01", gtin),
+        Qualifiers = lot is null ? [new("21", serial)] : [new("10", lot), new("21", serial)],
+    }.ToCanonicalUri();
+}
