@@ -10,7 +10,8 @@ namespace VnTrace.Server.Tests.Recall;
 /// <summary>
 /// A recall walked through in two browsers, as the officer and the retailer do it: the officer opens a recall of a
 /// farm lot and sees the retailer with the quantity it received; the retailer sees the red banner and acknowledges;
-/// the officer closes the campaign.
+/// the officer closes the campaign. A consumer scanning the blended lot on the retailer's shelf sees the recall banner
+/// while the campaign is open, and no longer once it is closed.
 /// </summary>
 public abstract class RecallBrowserTests(AppFixture fixture, BrowserFixture browser)
 {
@@ -53,6 +54,14 @@ public abstract class RecallBrowserTests(AppFixture fixture, BrowserFixture brow
         await Expect(retailerRow).ToContainTextAsync("Chưa xác nhận");
         await TestArtifacts.ScreenshotAsync(officer, $"recall-campaign-open-{Provider}");
 
+        // A shopper scans the blend on the retailer's shelf: the consumer page shows the recall banner at once.
+        var consumerPath = $"/01/08936014000106/10/BLEND-{chain.Run}";
+        await using var consumerContext = await browser.NewContextAsync(app, phone: true);
+        var consumer = await consumerContext.NewPageAsync();
+        Assert.Equal(200, (await consumer.GotoAsync(consumerPath))?.Status);
+        await Expect(consumer.Locator("#recall[role=alert]")).ToContainTextAsync("Sản phẩm đang bị thu hồi");
+        await TestArtifacts.ScreenshotAsync(consumer, $"recall-consumer-banner-{Provider}-phone");
+
         // The retailer sees the banner on its dashboard, reads its notice and acknowledges it.
         await using var retailerContext = await browser.NewContextAsync(app);
         var retailer = await SignInAsync(retailerContext, retailerUser, "/workspace");
@@ -82,6 +91,11 @@ public abstract class RecallBrowserTests(AppFixture fixture, BrowserFixture brow
         await Expect(officer.GetByRole(AriaRole.Status)).ToContainTextAsync("Đã kết thúc đợt thu hồi");
         await Expect(officer.Locator("[data-status]").First).ToHaveTextAsync("Đã kết thúc");
         await TestArtifacts.ScreenshotAsync(officer, $"recall-campaign-closed-{Provider}");
+
+        // Closed: the consumer page no longer warns.
+        await consumer.GotoAsync(consumerPath);
+        await Expect(consumer.Locator("#recall")).ToContainTextAsync("Không có thông báo thu hồi");
+        await Expect(consumer.Locator("#recall[role=alert]")).ToHaveCountAsync(0);
     }
 }
 
