@@ -151,6 +151,24 @@ public abstract class RecallPagesTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task A_campaign_whose_trace_hit_the_node_limit_is_flagged_as_possibly_incomplete()
+    {
+        var chain = await TraceChain.CaptureAsync(App);
+        using var officer = await SignInAsync(chain.Authority, Roles.Authority);
+        var id = await OpenOnFarmLotAsync(officer, chain);
+        Assert.DoesNotContain("data-truncated", await officer.GetPageAsync($"/authority/recalls/{id}"));
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<VnTraceDbContext>();
+            await db.RecallCampaigns.Where(c => c.Id == id).ExecuteUpdateAsync(u => u.SetProperty(c => c.AffectedTruncated, true), TestContext.Current.CancellationToken);
+        }
+
+        Assert.Contains("data-truncated=\"campaign\"", await officer.GetPageAsync($"/authority/recalls/{id}"));
+        using var retailer = await SignInAsync(chain.Retailer, Roles.BusinessOwner);
+        Assert.Contains("danh sách lô và doanh nghiệp bị ảnh hưởng có thể chưa đầy đủ", await retailer.GetPageAsync($"/workspace/recalls/{id}"));
+    }
+
+    [Fact]
     public async Task A_business_the_goods_did_not_reach_sees_no_notice_and_gets_404_for_the_campaign()
     {
         var chain = await TraceChain.CaptureAsync(App);
