@@ -81,31 +81,8 @@ public static class RecallApi
     private static Task<bool> IsAuthorityAsync(VnTraceDbContext db, Guid organizationId, CancellationToken ct) =>
         db.Organizations.AnyAsync(o => o.Id == organizationId && o.Kind == OrganizationKind.Authority, ct);
 
-    /// <summary>
-    /// The campaign as the caller may see it: the initiator and the authority see every notice, an affected business
-    /// its own; anyone else sees nothing (null).
-    /// </summary>
-    private static async Task<RecallDocument?> DocumentAsync(VnTraceDbContext db, Guid id, Guid caller, CancellationToken ct)
-    {
-        var campaign = await db.RecallCampaigns.Include(c => c.Notices).FirstOrDefaultAsync(c => c.Id == id, ct);
-        if (campaign is null)
-            return null;
-        var seesAll = campaign.InitiatorId == caller || await IsAuthorityAsync(db, caller, ct);
-        var notices = seesAll ? campaign.Notices : campaign.Notices.Where(n => n.OrganizationId == caller).ToList();
-        if (!seesAll && notices.Count == 0)
-            return null;
-        var organizationIds = notices.Select(n => n.OrganizationId).Append(campaign.InitiatorId).ToList();
-        var names = await db.Organizations.Where(o => organizationIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
-        var lots = await db.RecallLots.Where(l => l.CampaignId == id).ToListAsync(ct);
-        return new RecallDocument(
-            campaign.Id, names[campaign.InitiatorId], campaign.Reason, campaign.Status, campaign.OpenedAt, campaign.ClosedAt, campaign.ClosingNote,
-            [.. lots.Where(l => l.Named).Select(l => l.Identifier).Order(StringComparer.Ordinal)],
-            seesAll ? [.. lots.Where(l => !l.Named).Select(l => l.Identifier).Order(StringComparer.Ordinal)] : [],
-            campaign.AffectedTruncated,
-            notices.Count(n => n.AcknowledgedAt is not null), notices.Count,
-            [.. notices.OrderBy(n => names[n.OrganizationId], StringComparer.Ordinal).Select(n => new RecallNoticeDocument(
-                n.OrganizationId, names[n.OrganizationId], n.QuantityReceived, n.Uom, n.NotifiedAt, n.AcknowledgedAt, n.QuantityRecovered, n.Note))]);
-    }
+    private static async Task<RecallDocument?> DocumentAsync(VnTraceDbContext db, Guid id, Guid caller, CancellationToken ct) =>
+        await RecallDocuments.ReadAsync(db, id, caller, await IsAuthorityAsync(db, caller, ct), ct);
 
     private static IResult Problem(RecallRefusal refusal) => refusal.Status switch
     {
@@ -115,14 +92,6 @@ public static class RecallApi
         _ => EpcisProblems.Result(refusal.Status, EpcisExceptionType.Validation, refusal.Message),
     };
 }
-
-public sealed record RecallDocument(
-    Guid Id, string Initiator, string Reason, RecallStatus Status, DateTime OpenedAt, DateTime? ClosedAt, string? ClosingNote,
-    string[] Lots, string[] Downstream, bool AffectedTruncated, int Acknowledged, int Notified, RecallNoticeDocument[] Notices);
-
-public sealed record RecallNoticeDocument(
-    Guid OrganizationId, string Organization, decimal? QuantityReceived, string? Uom, DateTime NotifiedAt, DateTime? AcknowledgedAt,
-    decimal? QuantityRecovered, string? Note);
 
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UseStringEnumConverter = true)]
 [JsonSerializable(typeof(RecallDocument))]

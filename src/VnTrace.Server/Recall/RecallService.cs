@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using VnTrace.Gs1.Genealogy;
 using VnTrace.Gs1.Identifiers;
+using VnTrace.Server.Audit;
 using VnTrace.Server.Data;
 using VnTrace.Server.Events;
 using VnTrace.Server.Identity;
@@ -17,15 +18,18 @@ public interface IRecallNotificationChannel
     Task NotifyAsync(RecallCampaign campaign, RecallNotice notice, CancellationToken ct);
 }
 
-/// <summary>Why a recall request was refused, in words for the problem response.</summary>
-public sealed record RecallRefusal(int Status, string Message);
+/// <summary>
+/// Why a recall request was refused, in words for the problem response; <paramref name="Identifiers"/> names the
+/// lots concerned when some were refused, so a form can point at their lines.
+/// </summary>
+public sealed record RecallRefusal(int Status, string Message, IReadOnlyList<string>? Identifiers = null);
 
 /// <summary>
 /// Opens recall campaigns from the genealogy (every business and quantity the recalled lots reached, within what the
-/// initiator may see), records acknowledgements and closes campaigns.
+/// initiator may see), records acknowledgements and closes campaigns. Each of the three is audited with the change.
 /// </summary>
 public sealed class RecallService(VnTraceDbContext db, TraceOptions traceOptions, IEnumerable<IRecallNotificationChannel> channels, TimeProvider clock,
-    IEnumerable<IIdentifierChangeObserver> changeObservers, ILogger<RecallService> logger)
+    AuditTrail audit, IEnumerable<IIdentifierChangeObserver> changeObservers, ILogger<RecallService> logger)
 {
     public async Task<(RecallCampaign? Campaign, RecallRefusal? Refusal)> OpenAsync(Guid initiatorId, IReadOnlyList<string> lots, string reason, CancellationToken ct)
     {
@@ -51,7 +55,7 @@ public sealed class RecallService(VnTraceDbContext db, TraceOptions traceOptions
                 .Select(i => i.Value).Distinct().ToListAsync(ct);
             var foreign = canonical.Except(own, StringComparer.Ordinal).ToList();
             if (foreign.Count > 0)
-                return (null, new(403, $"A business may recall only lots it recorded itself; not {string.Join(", ", foreign)}."));
+                return (null, new(403, $"A business may recall only lots it recorded itself; not {string.Join(", ", foreign)}.", foreign));
         }
 
         var partyId = visibility.PartyIdentifier;
@@ -64,7 +68,7 @@ public sealed class RecallService(VnTraceDbContext db, TraceOptions traceOptions
         {
             var graph = await GenealogyTracer.TraceAsync(lot, TraceDirection.Forward, TraceWindow.Unbounded, source, limits, ct);
             if (graph.StartUnknown)
-                return (null, new(404, $"No event you can see names '{lot}'."));
+                return (null, new(404, $"No event you can see names '{lot}'.", [lot]));
             truncated |= graph.Truncated;
             foreach (var node in graph.Nodes.Where(n => n.Kind is TraceNodeKind.Lot or TraceNodeKind.Unit or TraceNodeKind.Container))
                 downstream.Add(node.Id);
@@ -91,6 +95,8 @@ public sealed class RecallService(VnTraceDbContext db, TraceOptions traceOptions
             return new RecallNotice { CampaignId = campaign.Id, OrganizationId = a.Id, QuantityReceived = quantity, Uom = uom, NotifiedAt = now };
         })];
         db.RecallCampaigns.Add(campaign);
+        audit.Record("recall.open", nameof(RecallCampaign), campaign.Id,
+            new { lots = canonical, reason = campaign.Reason, notices = campaign.Notices.Count, truncated }, initiatorId);
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
         // The consumer pages of the recalled lots show the recall banner at once.
@@ -141,6 +147,7 @@ public sealed class RecallService(VnTraceDbContext db, TraceOptions traceOptions
         notice.AcknowledgedAt = clock.GetUtcNow().UtcDateTime;
         notice.QuantityRecovered = quantityRecovered;
         notice.Note = note;
+        audit.Record("recall.acknowledge", nameof(RecallCampaign), campaignId, new { quantityRecovered, note }, organizationId);
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
         return null;
@@ -156,6 +163,9 @@ public sealed class RecallService(VnTraceDbContext db, TraceOptions traceOptions
         campaign.Status = RecallStatus.Closed;
         campaign.ClosedAt = clock.GetUtcNow().UtcDateTime;
         campaign.ClosingNote = note;
+        var unacknowledged = await db.RecallNotices.CountAsync(n => n.CampaignId == campaignId && n.AcknowledgedAt == null, ct);
+        audit.Record("recall.close", nameof(RecallCampaign), campaignId, new { note, unacknowledged },
+            organizationId == Guid.Empty ? null : organizationId);
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
         var lots = await db.RecallLots.Where(l => l.CampaignId == campaignId).Select(l => l.Identifier).ToListAsync(ct);

@@ -34,6 +34,8 @@ public sealed class IndexModel(VnTraceDbContext db, CurrentBusiness business, Ti
     public IReadOnlyList<EventRow> Events { get; private set; } = [];
     public IReadOnlyList<CertificateRow> CertificatesNeedingAttention { get; private set; } = [];
     public int CertificatesNeedingAttentionTotal { get; private set; }
+    /// <summary>Recall notices of open campaigns the business has not acknowledged yet.</summary>
+    public int RecallNoticesToAcknowledge { get; private set; }
 
     public sealed record LotRow(Guid Id, string Gtin, string LotNumber, string? ProductName, string? LocationName, DateOnly? ProductionDate, DateTime UpdatedAt);
 
@@ -52,6 +54,8 @@ public sealed class IndexModel(VnTraceDbContext db, CurrentBusiness business, Ti
         var org = business.Id;
         Today = CertificateValidity.Today(clock);
 
+        RecallNoticesToAcknowledge = await db.RecallNotices.CountAsync(n => n.OrganizationId == org && n.AcknowledgedAt == null
+            && db.RecallCampaigns.Any(c => c.Id == n.CampaignId && c.Status == Recall.RecallStatus.Open), ct);
         Products = await db.Products.CountAsync(p => p.OrganizationId == org && !p.Archived, ct);
         Locations = await db.Locations.CountAsync(l => l.OrganizationId == org && !l.Archived, ct);
         LotsInProgress = await db.Lots.CountAsync(l => l.OrganizationId == org && l.Status == LotStatus.InProgress, ct);

@@ -30,7 +30,7 @@ public sealed class TraceChain
 
     private static int chains = Random.Shared.Next(1000, 8000);
 
-    public sealed record Party(string Gln, HttpClient Client)
+    public sealed record Party(string Gln, HttpClient Client, Guid OrganizationId)
     {
         public string Id => $"https://id.gs1.org/417/{Gln}";
     }
@@ -76,7 +76,7 @@ public sealed class TraceChain
         organization.Kind = kind;
         db.Update(organization);
         await db.SaveChangesAsync();
-        return new Party(gln, client);
+        return new Party(gln, client, organizationId);
     }
 
     private static async Task Capture(Party party, params string[] events)
