@@ -148,7 +148,7 @@ public sealed class ConsumerLookup(VnTraceDbContext db, RecallService recalls, L
         }
         view.Identifiers.UnionWith(exact);
 
-        var journey = exact.Count > 0 ? await ReadJourneyAsync(view, exact, unitsOf, ct) : null;
+        var journey = exact.Count > 0 ? await ReadJourneyAsync(view, exact, unitsOf, owner, ct) : null;
         if (view.Subject == LookupSubject.Unit)
             view.SerialKnown |= journey?.NamesSerial == true;
 
@@ -283,7 +283,8 @@ public sealed class ConsumerLookup(VnTraceDbContext db, RecallService recalls, L
         "crop", "plantingAreaCode", "countryOfOrigin",
     };
 
-    private async Task<JourneyResult> ReadJourneyAsync(ConsumerView view, List<string> exact, string? unitsOf, CancellationToken ct)
+    /// <param name="owner">The business whose product or lot this is; null when the code has no known owner (a container).</param>
+    private async Task<JourneyResult> ReadJourneyAsync(ConsumerView view, List<string> exact, string? unitsOf, Guid? owner, CancellationToken ct)
     {
         var result = new JourneyResult();
         var rows = await EventsNamingAsync(exact, unitsOf, null, ct);
@@ -317,6 +318,12 @@ public sealed class ConsumerLookup(VnTraceDbContext db, RecallService recalls, L
         // A correction (EPCIS 2.0 §7.4.1.2) withdraws the event it declares in error: neither is shown.
         var withdrawn = events.Where(x => x.Row.HasErrorDeclaration).Select(x => (x.Row.OwnerId, x.Row.EventId)).ToHashSet();
         events = [.. events.Where(x => !withdrawn.Contains((x.Row.OwnerId, x.Row.EventId))).OrderBy(x => x.Event.EventTime).ThenBy(x => x.Row.Id)];
+
+        if (owner is { } ownerId)
+        {
+            var trusted = await TrustedBusinessesAsync(ownerId, events, ct);
+            events = [.. events.Where(x => trusted.Contains(x.Row.OwnerId))];
+        }
 
         var owners = events.Select(x => x.Row.OwnerId).Distinct().ToList();
         view.Organizations.UnionWith(owners);
@@ -376,6 +383,40 @@ public sealed class ConsumerLookup(VnTraceDbContext db, RecallService recalls, L
                 ownerNames.GetValueOrDefault(row.OwnerId, ""), place, facts));
         }
         return result;
+    }
+
+    /// <summary>
+    /// Whose events may tell consumers a product's story: its owner's, and those of the businesses the goods went to —
+    /// named as destination of an event already trusted, or naming a trusted business as the source they received
+    /// from (what that business sees as its one step forward, Decree 37/2026 Art. 22). A business that merely claims to
+    /// have made or handled someone else's lot, in events naming nobody, cannot write itself into that lot's page.
+    /// </summary>
+    private async Task<HashSet<Guid>> TrustedBusinessesAsync(Guid owner, List<(EventRow Row, EpcisEvent Event)> events, CancellationToken ct)
+    {
+        var trusted = new HashSet<Guid> { owner };
+        var involved = events.Select(x => x.Row.OwnerId).Append(owner).Distinct().ToList();
+        if (involved.Count == 1)
+            return trusted;
+        var idOf = await db.Organizations.Where(o => involved.Contains(o.Id) && o.Gln != null).ToDictionaryAsync(o => o.Gln!, o => o.Id, ct);
+        for (var grew = true; grew;)
+        {
+            grew = false;
+            foreach (var (row, e) in events)
+            {
+                if (trusted.Contains(row.OwnerId))
+                {
+                    foreach (var d in e.DestinationList)
+                        if (Gln(d.Value) is { } gln && idOf.TryGetValue(gln, out var receiver) && trusted.Add(receiver))
+                            grew = true;
+                }
+                else if (e.SourceList.Any(src => Gln(src.Value) is { } gln && idOf.TryGetValue(gln, out var sender) && trusted.Contains(sender)))
+                {
+                    trusted.Add(row.OwnerId);
+                    grew = true;
+                }
+            }
+        }
+        return trusted;
     }
 
     /// <summary>
@@ -483,7 +524,7 @@ public sealed class ConsumerLookup(VnTraceDbContext db, RecallService recalls, L
 
     private async Task FindContainerAsync(ConsumerView view, CancellationToken ct)
     {
-        var journey = await ReadJourneyAsync(view, [view.Canonical], null, ct);
+        var journey = await ReadJourneyAsync(view, [view.Canonical], null, owner: null, ct);
         view.Known = journey.Rows > 0;
         if (!view.Known)
             return;

@@ -36,6 +36,31 @@ public abstract class ConsumerPageTests(LookupAppFixture fixture)
     private static string Text(string html) => WebUtility.HtmlDecode(html);
 
     [Fact]
+    public async Task A_business_that_only_claims_to_have_made_someone_elses_lot_is_not_on_its_consumer_page()
+    {
+        // Farms ship to the processor, which blends LP and ships it to the retailer; an unrelated business C captures a
+        // transformation claiming LP was made from its lot CX. Nobody shipped LP's story to C.
+        var chain = await VnTrace.Server.Tests.Trace.TraceChain.CaptureAsync(App);
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<VnTrace.Server.Data.VnTraceDbContext>();
+            if (!await db.Products.AnyAsync(p => p.Gtin == "08936014000106"))
+            {
+                db.Products.Add(new VnTrace.Server.Workspace.Products.Product
+                    { OrganizationId = chain.Processor.OrganizationId, Gtin = "08936014000106", NameVi = "Cà phê phối trộn", Unit = "kg" });
+                await db.SaveChangesAsync();
+            }
+        }
+
+        var html = Text(await PageAsync("/01/08936014000106/10/BLEND-" + chain.Run));
+
+        Assert.Contains("FA-" + chain.Run, html);                 // made from the farms' lots (the processor's own event)
+        Assert.Contains("trace-" + chain.Retailer.Gln, html);      // the retailer it was shipped to tells its part
+        Assert.DoesNotContain("CX-" + chain.Run, html);
+        Assert.DoesNotContain("trace-" + chain.Unrelated.Gln, html);
+    }
+
+    [Fact]
     public async Task A_lot_page_shows_product_producer_dates_certificates_journey_inputs_and_map()
     {
         var s = await LookupScenario.CreateAsync(App);
