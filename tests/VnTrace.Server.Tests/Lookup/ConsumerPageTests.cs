@@ -47,7 +47,7 @@ public abstract class ConsumerPageTests(LookupAppFixture fixture)
             if (!await db.Products.AnyAsync(p => p.Gtin == "08936014000106"))
             {
                 db.Products.Add(new VnTrace.Server.Workspace.Products.Product
-                    { OrganizationId = chain.Processor.OrganizationId, Gtin = "08936014000106", NameVi = "Cà phê phối trộn", Unit = "kg" });
+                { OrganizationId = chain.Processor.OrganizationId, Gtin = "08936014000106", NameVi = "Cà phê phối trộn", Unit = "kg" });
                 await db.SaveChangesAsync();
             }
         }
