@@ -61,6 +61,17 @@ public abstract class ConsumerPageTests(LookupAppFixture fixture)
     }
 
     [Fact]
+    public async Task A_lot_known_from_events_but_without_a_declared_product_is_not_called_unregistered()
+    {
+        var chain = await VnTrace.Server.Tests.Trace.TraceChain.CaptureAsync(App);
+
+        var html = Text(await PageAsync("/01/08936013000107/10/FB-" + chain.Run));
+
+        Assert.Contains("Sản phẩm chưa khai báo tên", html);
+        Assert.DoesNotContain("Mã chưa được đăng ký", html);
+    }
+
+    [Fact]
     public async Task A_lot_page_shows_product_producer_dates_certificates_journey_inputs_and_map()
     {
         var s = await LookupScenario.CreateAsync(App);
