@@ -7,6 +7,8 @@ namespace VnTrace.Server.Trace;
 /// <summary>A trace ready for a page: the graph, its drawing (null when too large) and the names of its nodes.</summary>
 public sealed record TraceView(TraceGraph Graph, TraceGraphDrawing? Drawing, IReadOnlyDictionary<string, (string Name, string? Detail)> Names)
 {
+    private Dictionary<string, VnTrace.Gs1.Epcis.EpcisAction?>? actions;
+
     /// <summary>Rows of the flat table a page shows before it says "and N more" (the export has them all).</summary>
     public const int MaxTableRows = 500;
 
@@ -24,7 +26,14 @@ public sealed record TraceView(TraceGraph Graph, TraceGraphDrawing? Drawing, IRe
     public string StepName(string eventId, VnTrace.Gs1.Epcis.EpcisEventType type, string? bizStep,
         Microsoft.Extensions.Localization.IStringLocalizer<TraceText> l, Microsoft.Extensions.Localization.IStringLocalizer<Workspace.Lots.LotText> lotText)
     {
-        var action = Graph.Events.FirstOrDefault(e => e.EventId == eventId)?.Action;
+        if (actions is null)
+        {
+            // Two businesses may use one eventID: the first wins, as a look-up by id would.
+            actions = new Dictionary<string, VnTrace.Gs1.Epcis.EpcisAction?>(StringComparer.Ordinal);
+            foreach (var e in Graph.Events)
+                actions.TryAdd(e.EventId, e.Action);
+        }
+        var action = actions.GetValueOrDefault(eventId);
         if (Workspace.Lots.LotHistory.DiaryStepName(lotText, type, action, bizStep) is { } diary)
             return diary;
         if (bizStep is null)

@@ -84,7 +84,7 @@ public sealed class Gs1Numbering(VnTraceDbContext db, Gs1Allocator allocator)
     {
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
-            var (prefix, number) = await TakeNumberAsync(organizationId, gtin: false, ct);
+            var (prefix, number) = await TakeGlnNumberAsync(organizationId, ct);
             if (!Gs1Allocator.TryGln(prefix, number, out var gln, out var error))
                 throw new Gs1AllocationException(error.Message);
             var text = gln.ToString();
@@ -95,22 +95,21 @@ public sealed class Gs1Numbering(VnTraceDbContext db, Gs1Allocator allocator)
     }
 
     /// <summary>
-    /// Raises the counter by one and returns the number it held, with the prefix it numbers. Joins the caller's
-    /// transaction when there is one (the number is then given back if the caller rolls back), else uses its own.
+    /// Raises the GLN counter by one and returns the number it held, with the prefix it numbers (GTINs are counted by
+    /// <see cref="Products.GtinAllocator"/>). Joins the caller's transaction when there is one (the number is then
+    /// given back if the caller rolls back), else uses its own.
     /// </summary>
-    private async Task<(CompanyPrefix Prefix, long Number)> TakeNumberAsync(Guid organizationId, bool gtin, CancellationToken ct)
+    private async Task<(CompanyPrefix Prefix, long Number)> TakeGlnNumberAsync(Guid organizationId, CancellationToken ct)
     {
         var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         try
         {
             var organization = db.Organizations.Where(o => o.Id == organizationId && (o.Gs1CompanyPrefix != null || o.AllocatedCompanyPrefix != null));
-            var raised = gtin
-                ? await organization.ExecuteUpdateAsync(s => s.SetProperty(o => o.NextGtinReference, o => o.NextGtinReference + 1), ct)
-                : await organization.ExecuteUpdateAsync(s => s.SetProperty(o => o.NextGlnReference, o => o.NextGlnReference + 1), ct);
+            var raised = await organization.ExecuteUpdateAsync(s => s.SetProperty(o => o.NextGlnReference, o => o.NextGlnReference + 1), ct);
             if (raised == 0)
                 throw new Gs1AllocationException("The organization has no GS1 company prefix yet: its own is not recorded and none was allocated (that happens when the authority approves it).");
             var row = await db.Organizations.Where(o => o.Id == organizationId)
-                .Select(o => new { Prefix = o.Gs1CompanyPrefix ?? o.AllocatedCompanyPrefix, Next = gtin ? o.NextGtinReference : o.NextGlnReference })
+                .Select(o => new { Prefix = o.Gs1CompanyPrefix ?? o.AllocatedCompanyPrefix, Next = o.NextGlnReference })
                 .SingleAsync(ct);
             if (own is not null)
                 await own.CommitAsync(ct);
