@@ -7,5 +7,5 @@ name=${1:?usage: scripts/add-migration.sh NAME}
 dotnet tool restore >/dev/null
 for provider in Sqlite Postgres; do
   dotnet ef migrations add "$name" --project src/VnTrace.Server \
-    --context "${provider}VnTraceDbContext" --output-dir "Data/Migrations/$provider"
+    --context "${provider}VnTraceDbContext" --output-dir "Platform/Data/Migrations/$provider"
 done

@@ -3,7 +3,8 @@ using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql;
 using NpgsqlTypes;
 using VnTrace.Server.Capture;
-using VnTrace.Server.Data;
+using VnTrace.Server.Platform.Data;
+using VnTrace.Server.Platform.Events;
 
 namespace VnTrace.Bench;
 

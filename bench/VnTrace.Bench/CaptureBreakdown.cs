@@ -8,8 +8,8 @@ using VnTrace.Gs1.Epcis.Hashing;
 using VnTrace.Gs1.Epcis.Json;
 using VnTrace.Gs1.Epcis.Validation;
 using VnTrace.Server.Capture;
-using VnTrace.Server.Data;
-using VnTrace.Server.Events;
+using VnTrace.Server.Platform.Data;
+using VnTrace.Server.Platform.Events;
 using VnTrace.Server.Tests.Infrastructure;
 
 namespace VnTrace.Bench;

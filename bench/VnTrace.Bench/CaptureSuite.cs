@@ -4,7 +4,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using Npgsql;
 using VnTrace.Server.Capture;
-using VnTrace.Server.Data;
+using VnTrace.Server.Platform.Events;
 using VnTrace.Server.Tests.Infrastructure;
 
 namespace VnTrace.Bench;

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 using Npgsql;
 using VnTrace.Server.Capture;
-using VnTrace.Server.Data;
+using VnTrace.Server.Platform.Events;
 using VnTrace.Server.Query;
 using VnTrace.Server.Tests.Infrastructure;
 

@@ -7,13 +7,12 @@ using System.Text.RegularExpressions;
 using VnTrace.Gs1.Epcis;
 using VnTrace.Gs1.Epcis.Json;
 using VnTrace.Gs1.Identifiers;
-using VnTrace.Server.Data;
+using VnTrace.Server.Certificates;
+using VnTrace.Server.Locations;
+using VnTrace.Server.Lots;
+using VnTrace.Server.Organizations.Reference;
+using VnTrace.Server.Products;
 using VnTrace.Server.Tests.Infrastructure;
-using VnTrace.Server.Workspace.Certificates;
-using VnTrace.Server.Workspace.Locations;
-using VnTrace.Server.Workspace.Organizations;
-using VnTrace.Server.Workspace.Lots;
-using VnTrace.Server.Workspace.Products;
 
 namespace VnTrace.Bench;
 

@@ -2,7 +2,7 @@ using VnTrace.Gs1.Epcis;
 using VnTrace.Gs1.Epcis.Hashing;
 using VnTrace.Gs1.Epcis.Json;
 using VnTrace.Server.Capture;
-using VnTrace.Server.Data;
+using VnTrace.Server.Platform.Events;
 
 namespace VnTrace.Bench;
 

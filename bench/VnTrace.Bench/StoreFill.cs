@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Threading.Channels;
 using Npgsql;
 using VnTrace.Server.Capture;
-using VnTrace.Server.Data;
+using VnTrace.Server.Platform.Events;
 
 namespace VnTrace.Bench;
 

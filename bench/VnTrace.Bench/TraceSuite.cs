@@ -12,8 +12,8 @@ using VnTrace.Gs1.Epcis.Hashing;
 using VnTrace.Gs1.Epcis.Json;
 using VnTrace.Gs1.Genealogy;
 using VnTrace.Server.Capture;
-using VnTrace.Server.Data;
-using VnTrace.Server.Identity;
+using VnTrace.Server.Organizations;
+using VnTrace.Server.Platform.Events;
 using VnTrace.Server.Tests.Infrastructure;
 using VnTrace.Server.Trace;
 

@@ -1,5 +1,3 @@
-using VnTrace.Gs1.Epcis;
-
 namespace VnTrace.Gs1.Genealogy;
 
 /// <summary>The roles an identifier can play in one event (EPCIS 2.0 §7.3: what, where, why dimensions).</summary>

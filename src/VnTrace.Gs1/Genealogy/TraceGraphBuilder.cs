@@ -1,5 +1,3 @@
-using VnTrace.Gs1.Epcis;
-
 namespace VnTrace.Gs1.Genealogy;
 
 /// <summary>

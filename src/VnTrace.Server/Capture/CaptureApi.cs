@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using VnTrace.Gs1.Epcis;
 using VnTrace.Gs1.Epcis.Json;
-using VnTrace.Server.Api;
-using VnTrace.Server.Data;
+using VnTrace.Server.Platform.Api;
+using VnTrace.Server.Platform.Data;
 using VnTrace.Server.Identity;
 
 namespace VnTrace.Server.Capture;

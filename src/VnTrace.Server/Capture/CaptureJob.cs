@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using VnTrace.Server.Identity;
+using VnTrace.Server.Organizations;
 
 namespace VnTrace.Server.Capture;
 

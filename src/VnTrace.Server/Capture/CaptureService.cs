@@ -3,8 +3,9 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using VnTrace.Gs1.Epcis;
 using VnTrace.Gs1.Epcis.Hashing;
-using VnTrace.Server.Data;
-using VnTrace.Server.Events;
+using VnTrace.Server.Locations;
+using VnTrace.Server.Platform.Data;
+using VnTrace.Server.Platform.Events;
 
 namespace VnTrace.Server.Capture;
 

@@ -1,8 +1,8 @@
 using VnTrace.Gs1.Epcis;
 using VnTrace.Gs1.Identifiers;
-using VnTrace.Server.Identity;
-using VnTrace.Server.Workspace.Locations;
-using VnTrace.Server.Workspace.Lots;
+using VnTrace.Server.Locations;
+using VnTrace.Server.Lots;
+using VnTrace.Server.Organizations;
 
 namespace VnTrace.Server.Demo;
 

@@ -2,11 +2,12 @@ using System.Text;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using VnTrace.Server.Capture;
-using VnTrace.Server.Data;
+using VnTrace.Server.Locations;
+using VnTrace.Server.Lots;
+using VnTrace.Server.Organizations;
+using VnTrace.Server.Platform.Data;
+using VnTrace.Server.Products;
 using VnTrace.Server.Identity;
-using VnTrace.Server.Workspace.Locations;
-using VnTrace.Server.Workspace.Lots;
-using VnTrace.Server.Workspace.Products;
 
 namespace VnTrace.Server.Demo;
 

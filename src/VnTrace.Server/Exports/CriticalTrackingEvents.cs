@@ -52,7 +52,7 @@ public static class CriticalTrackingEvents
             var e = stored.Event;
             var cte = NameOf(e);
             var location = e.BizLocation ?? e.ReadPoint;
-            var locationId = location is null ? null : Events.Identifiers.Canonical(location);
+            var locationId = location is null ? null : VnTrace.Server.Platform.Events.Identifiers.Canonical(location);
             var from = ExportItems.Parties(e.SourceList, partyNames);
             var to = ExportItems.Parties(e.DestinationList, partyNames);
             var documents = ExportItems.Documents(e.BizTransactionList);
@@ -67,7 +67,7 @@ public static class CriticalTrackingEvents
                     cte, e.EventTime, e.EventTimeZoneOffset, e.EventTime, line.Role,
                     keys.Gtin, keys.Gtin is null ? null : ExportSheet.NotRecorded, keys.Lot, keys.Serial, keys.Sscc,
                     line.Identifier, line.Quantity, line.Uom,
-                    e.ParentId is null ? null : Events.Identifiers.Canonical(e.ParentId),
+                    e.ParentId is null ? null : VnTrace.Server.Platform.Events.Identifiers.Canonical(e.ParentId),
                     ExportItems.GlnOf(location), locationId, from, to, documents,
                     e.Disposition is null ? null : Cbv.ToBareWord(CbvVocabulary.Disposition, e.Disposition),
                     e.BizStep is null ? null : Cbv.ToBareWord(CbvVocabulary.BizStep, e.BizStep),

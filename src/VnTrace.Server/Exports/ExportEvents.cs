@@ -1,11 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using VnTrace.Gs1.Epcis;
 using VnTrace.Gs1.Genealogy;
-using VnTrace.Server.Api;
-using VnTrace.Server.Data;
-using VnTrace.Server.Events;
-using VnTrace.Server.Identity;
-using VnTrace.Server.Query;
+using VnTrace.Server.Platform.Api;
+using VnTrace.Server.Platform.Data;
+using VnTrace.Server.Platform.Events;
 using VnTrace.Server.Trace;
 
 namespace VnTrace.Server.Exports;

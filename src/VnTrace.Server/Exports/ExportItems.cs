@@ -2,7 +2,7 @@ using System.Globalization;
 using VnTrace.Gs1.Epcis;
 using VnTrace.Gs1.Epcis.Cbv;
 using VnTrace.Gs1.Identifiers;
-using VnTrace.Server.Events;
+using VnTrace.Server.Platform.Events;
 
 namespace VnTrace.Server.Exports;
 

@@ -2,7 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using VnTrace.Gs1.Epcis;
 using VnTrace.Gs1.Genealogy;
 using VnTrace.Gs1.Identifiers;
-using VnTrace.Server.Api;
+using VnTrace.Server.Platform.Api;
 
 namespace VnTrace.Server.Exports;
 

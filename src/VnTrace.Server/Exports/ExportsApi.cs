@@ -1,9 +1,8 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Net.Http.Headers;
 using VnTrace.Gs1.Epcis;
-using VnTrace.Server.Api;
-using VnTrace.Server.Data;
+using VnTrace.Server.Platform.Api;
+using VnTrace.Server.Platform.Data;
 using VnTrace.Server.Identity;
 
 namespace VnTrace.Server.Exports;

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using VnTrace.Server.Data;
+using VnTrace.Server.Organizations;
+using VnTrace.Server.Platform.Data;
 
 namespace VnTrace.Server.Identity;
 
@@ -56,7 +57,7 @@ public static class AdminCommands
                 return 0;
             case "create-user":
                 return await CreateUserAsync(db, scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>(),
-                    scope.ServiceProvider.GetRequiredService<Audit.AuditTrail>(), options, output);
+                    scope.ServiceProvider.GetRequiredService<VnTrace.Server.Platform.Audit.AuditTrail>(), options, output);
             default:
                 return Fail(output, Usage);
         }
@@ -76,7 +77,7 @@ public static class AdminCommands
     /// A person for a real deployment, typically its first system administrator or authority officer: business
     /// roles belong to a business, authority roles to the authority organization (or to none).
     /// </summary>
-    private static async Task<int> CreateUserAsync(VnTraceDbContext db, UserManager<AppUser> users, Audit.AuditTrail audit,
+    private static async Task<int> CreateUserAsync(VnTraceDbContext db, UserManager<AppUser> users, VnTrace.Server.Platform.Audit.AuditTrail audit,
         Dictionary<string, string> options, TextWriter output)
     {
         if (!options.TryGetValue("role", out var role) || !Roles.All.Contains(role))

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using VnTrace.Server.Organizations;
 
 namespace VnTrace.Server.Identity;
 

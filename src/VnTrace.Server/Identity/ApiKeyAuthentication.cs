@@ -37,5 +37,5 @@ public sealed class ApiKeyAuthenticationHandler(
         WriteProblem(StatusCodes.Status403Forbidden, "SecurityException", "This API key may not do that.");
 
     private Task WriteProblem(int status, string exceptionType, string detail) =>
-        Api.EpcisProblems.Write(Context, status, exceptionType, detail);
+        VnTrace.Server.Platform.Api.EpcisProblems.Write(Context, status, exceptionType, detail);
 }

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
-using VnTrace.Server.Audit;
-using VnTrace.Server.Data;
+using VnTrace.Server.Platform.Audit;
+using VnTrace.Server.Platform.Data;
 
 namespace VnTrace.Server.Identity;
 

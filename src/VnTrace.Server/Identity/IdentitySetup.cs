@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
-using VnTrace.Server.Data;
+using VnTrace.Server.Platform.Data;
 
 namespace VnTrace.Server.Identity;
 
@@ -57,6 +57,7 @@ public static class IdentitySetup
     public static WebApplicationBuilder AddIdentityAndKeys(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<ApiKeyService>();
+        builder.Services.AddScoped<Staff.StaffService>();
         builder.Services.AddMemoryCache();
         // Behind TLS (VnTrace:RequireHttps, the production setting) every cookie is Secure and plain HTTP is
         // redirected; the embedded default on http://localhost keeps them Secure whenever the request is HTTPS.

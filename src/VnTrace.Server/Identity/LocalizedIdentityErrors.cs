@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
-using VnTrace.Server.Shared;
+using VnTrace.Server.Platform.Web;
 
 namespace VnTrace.Server.Identity;
 

@@ -1,8 +1,8 @@
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using VnTrace.Gs1.Identifiers;
-using VnTrace.Server.Audit;
-using VnTrace.Server.Data;
+using VnTrace.Server.Platform.Audit;
+using VnTrace.Server.Platform.Data;
 
 namespace VnTrace.Server.Labels;
 

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using NpgsqlTypes;
-using VnTrace.Server.Data;
+using VnTrace.Server.Platform.Data;
 
 namespace VnTrace.Server.Labels;
 

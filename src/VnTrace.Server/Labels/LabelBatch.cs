@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using VnTrace.Server.Identity;
+using VnTrace.Server.Organizations;
 
 namespace VnTrace.Server.Labels;
 
@@ -49,7 +49,7 @@ internal sealed class LabelBatchConfiguration : IEntityTypeConfiguration<LabelBa
         b.HasIndex(l => new { l.OrganizationId, l.CreatedAt });
         b.HasIndex(l => l.LotId);
         b.HasOne<Organization>().WithMany().HasForeignKey(l => l.OrganizationId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne<Workspace.Lots.Lot>().WithMany().HasForeignKey(l => l.LotId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<VnTrace.Server.Lots.Lot>().WithMany().HasForeignKey(l => l.LotId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

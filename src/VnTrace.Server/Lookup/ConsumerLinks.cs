@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Localization;
-using VnTrace.Server.Lookup.Publication;
 using VnTrace.Server.Resolver;
-using VnTrace.Server.Workspace.Certificates;
+using VnTrace.Server.Certificates;
 
 namespace VnTrace.Server.Lookup;
 

@@ -1,14 +1,13 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using VnTrace.Gs1.Epcis;
-using VnTrace.Gs1.Epcis.Cbv;
 using VnTrace.Gs1.Identifiers;
-using VnTrace.Server.Data;
-using VnTrace.Server.Events;
-using VnTrace.Server.Identity;
+using VnTrace.Server.Organizations;
+using VnTrace.Server.Organizations.Reference;
+using VnTrace.Server.Platform.Data;
+using VnTrace.Server.Platform.Events;
 using VnTrace.Server.Lookup.Publication;
 using VnTrace.Server.Recall;
-using VnTrace.Server.Workspace.Organizations;
 
 namespace VnTrace.Server.Lookup;
 
@@ -194,7 +193,7 @@ public sealed class ConsumerLookup(VnTraceDbContext db, RecallService recalls, L
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(Vietnam).DateTime);
 
-    private sealed record LotRow(Guid OrganizationId, Guid? LocationId, DateOnly? ProductionDate, DateOnly? ExpiryDate, Workspace.Lots.LotOrigin Origin);
+    private sealed record LotRow(Guid OrganizationId, Guid? LocationId, DateOnly? ProductionDate, DateOnly? ExpiryDate, VnTrace.Server.Lots.LotOrigin Origin);
 
     private static DateOnly? DateFact(IReadOnlyList<JourneyFact> facts, params string[] names)
     {
@@ -296,7 +295,7 @@ public sealed class ConsumerLookup(VnTraceDbContext db, RecallService recalls, L
         foreach (var (_, e) in events)
             if (e.Type == EpcisEventType.AggregationEvent && e.Action == EpcisAction.Add && e.ParentId is { } parent)
             {
-                var id = Events.Identifiers.Canonical(parent);
+                var id = VnTrace.Server.Platform.Events.Identifiers.Canonical(parent);
                 if (!containers.TryGetValue(id, out var since) || e.EventTime < since)
                     containers[id] = e.EventTime;
             }
@@ -442,22 +441,22 @@ public sealed class ConsumerLookup(VnTraceDbContext db, RecallService recalls, L
     }
 
     private static string? Gln(string? location) =>
-        location is not null && DigitalLink.TryParse(Events.Identifiers.Canonical(location), out var link, out _) && link.PrimaryKey.Ai is "414" or "417"
+        location is not null && DigitalLink.TryParse(VnTrace.Server.Platform.Events.Identifiers.Canonical(location), out var link, out _) && link.PrimaryKey.Ai is "414" or "417"
             ? link.PrimaryKey.Value : null;
 
     private static IEnumerable<string> NamedIdentifiers(EpcisEvent e) =>
         e.EpcList.Concat(e.QuantityList.Select(q => q.EpcClass)).Concat(OutputsRaw(e)).Concat(e.InputEpcList).Concat(e.InputQuantityList.Select(q => q.EpcClass))
-            .Select(Events.Identifiers.Canonical);
+            .Select(VnTrace.Server.Platform.Events.Identifiers.Canonical);
 
     private static IEnumerable<string> NamedContainers(EpcisEvent e) =>
-        (e.ParentId is null ? e.EpcList : e.EpcList.Append(e.ParentId)).Select(Events.Identifiers.Canonical);
+        (e.ParentId is null ? e.EpcList : e.EpcList.Append(e.ParentId)).Select(VnTrace.Server.Platform.Events.Identifiers.Canonical);
 
     private static IEnumerable<string> OutputsRaw(EpcisEvent e) => e.OutputEpcList.Concat(e.OutputQuantityList.Select(q => q.EpcClass));
 
-    private static IEnumerable<string> OutputsOf(EpcisEvent e) => OutputsRaw(e).Select(Events.Identifiers.Canonical);
+    private static IEnumerable<string> OutputsOf(EpcisEvent e) => OutputsRaw(e).Select(VnTrace.Server.Platform.Events.Identifiers.Canonical);
 
     private static IEnumerable<string> InputsOf(EpcisEvent e) =>
-        e.InputEpcList.Concat(e.InputQuantityList.Select(q => q.EpcClass)).Select(Events.Identifiers.Canonical);
+        e.InputEpcList.Concat(e.InputQuantityList.Select(q => q.EpcClass)).Select(VnTrace.Server.Platform.Events.Identifiers.Canonical);
 
     /// <summary>Lots named by identifier (a unit stands for its lot when its Digital Link carries one), with product and producer.</summary>
     private async Task<List<RelatedLot>> RelatedLotsAsync(IEnumerable<string> identifiers, CancellationToken ct)
@@ -532,9 +531,9 @@ public sealed class ConsumerLookup(VnTraceDbContext db, RecallService recalls, L
         var rows = await EventsNamingAsync([view.Canonical], null, null, ct);
         var children = rows.Select(r => StoredEventFormat.Deserialize(r.Json))
             .Where(e => e.Type == EpcisEventType.AggregationEvent && e.Action == EpcisAction.Add && e.ParentId is not null
-                && Events.Identifiers.Canonical(e.ParentId) == view.Canonical)
+                && VnTrace.Server.Platform.Events.Identifiers.Canonical(e.ParentId) == view.Canonical)
             .SelectMany(e => e.EpcList.Concat(e.QuantityList.Select(q => q.EpcClass)))
-            .Select(Events.Identifiers.Canonical).Distinct(StringComparer.Ordinal).ToList();
+            .Select(VnTrace.Server.Platform.Events.Identifiers.Canonical).Distinct(StringComparer.Ordinal).ToList();
         view.Contents.AddRange(await RelatedLotsAsync(children, ct));
         if (view.Journey.Select(s => s.Place).OfType<PlaceView>().Where(p => p.Latitude is not null).DistinctBy(p => p.Gln) is var places)
             view.MapPlaces.AddRange(places);

@@ -78,7 +78,7 @@ public sealed class ConsumerView
     public LotView? Lot { get; set; }
     public PlaceView? Place { get; set; }
     /// <summary>What the product's (or place's) business chose to publish.</summary>
-    public PublicationChoice Publication { get; set; } = PublicationPolicy.Defaults(Identity.BusinessForm.Company);
+    public PublicationChoice Publication { get; set; } = PublicationPolicy.Defaults(VnTrace.Server.Organizations.BusinessForm.Company);
 
     public List<PublicCertificate> Certificates { get; } = [];
     public List<JourneyStep> Journey { get; } = [];

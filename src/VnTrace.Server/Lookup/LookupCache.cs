@@ -3,7 +3,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Primitives;
-using VnTrace.Server.Events;
+using VnTrace.Server.Platform.Events;
 using VnTrace.Server.Resolver;
 
 namespace VnTrace.Server.Lookup;

@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using VnTrace.Gs1.Identifiers;
-using VnTrace.Server.Data;
-using VnTrace.Server.Events;
+using VnTrace.Server.Platform.Data;
+using VnTrace.Server.Platform.Events;
 using VnTrace.Server.Lookup.Scans;
 
 namespace VnTrace.Server.Lookup;

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using VnTrace.Server.Data;
-using VnTrace.Server.Workspace.Certificates;
+using VnTrace.Server.Certificates;
+using VnTrace.Server.Platform.Data;
 
 namespace VnTrace.Server.Lookup;
 

@@ -123,10 +123,10 @@ public sealed class EventQuery
                 return null;
             case "EQ_bizStep": BizSteps.AddRange(Split(raw).Select(v => Cbv.ToUrn(CbvVocabulary.BizStep, v))); return null;
             case "EQ_disposition": Dispositions.AddRange(Split(raw).Select(v => Cbv.ToUrn(CbvVocabulary.Disposition, v))); return null;
-            case "EQ_readPoint": ReadPoints.AddRange(Split(raw).Select(Events.Identifiers.Canonical)); return null;
-            case "WD_readPoint": WithinReadPoints.AddRange(Split(raw).Select(Events.Identifiers.Canonical)); return null;
-            case "EQ_bizLocation": BizLocations.AddRange(Split(raw).Select(Events.Identifiers.Canonical)); return null;
-            case "WD_bizLocation": WithinBizLocations.AddRange(Split(raw).Select(Events.Identifiers.Canonical)); return null;
+            case "EQ_readPoint": ReadPoints.AddRange(Split(raw).Select(VnTrace.Server.Platform.Events.Identifiers.Canonical)); return null;
+            case "WD_readPoint": WithinReadPoints.AddRange(Split(raw).Select(VnTrace.Server.Platform.Events.Identifiers.Canonical)); return null;
+            case "EQ_bizLocation": BizLocations.AddRange(Split(raw).Select(VnTrace.Server.Platform.Events.Identifiers.Canonical)); return null;
+            case "WD_bizLocation": WithinBizLocations.AddRange(Split(raw).Select(VnTrace.Server.Platform.Events.Identifiers.Canonical)); return null;
             case "EQ_eventID": EventIds.AddRange(Split(raw)); return null;
             case "EXISTS_errorDeclaration": ExistsErrorDeclaration = true; return null;
             case "MATCH_epc": MatchEpc.AddRange(Split(raw)); return null;
@@ -169,7 +169,7 @@ public sealed class EventQuery
         if (!name.StartsWith(prefix, StringComparison.Ordinal) || name.Length == prefix.Length)
             return false;
         var type = Cbv.ToUrn(vocabulary, name[prefix.Length..]);
-        var values = Split(raw).Select(v => canonical ? Events.Identifiers.Canonical(v) : v).ToList();
+        var values = Split(raw).Select(v => canonical ? VnTrace.Server.Platform.Events.Identifiers.Canonical(v) : v).ToList();
         target.Add((type, values));
         return true;
     }
@@ -179,7 +179,7 @@ public sealed class EventQuery
     private static string? ParseTime(string name, string raw, Action<DateTime> set)
     {
         // A time without offset is ambiguous: refuse it, as for eventTime in documents.
-        if (!Api.EpcisDateTimes.TryParseWithOffset(raw, out var t))
+        if (!VnTrace.Server.Platform.Api.EpcisDateTimes.TryParseWithOffset(raw, out var t))
             return $"{name} '{raw}' is not a date-time with a time-zone offset (e.g. 2026-01-31T08:00:00+07:00).";
         set(t.UtcDateTime);
         return null;

@@ -1,8 +1,8 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using VnTrace.Gs1.Epcis;
-using VnTrace.Server.Data;
-using VnTrace.Server.Events;
+using VnTrace.Server.Platform.Data;
+using VnTrace.Server.Platform.Events;
 
 namespace VnTrace.Server.Query;
 

@@ -46,7 +46,7 @@ public static class EventResults
 
     /// <summary>The stored events read back into the model.</summary>
     public static List<EpcisEvent> Materialize(IEnumerable<string> storedJson) =>
-        storedJson.Select(Events.StoredEventFormat.Deserialize).ToList();
+        storedJson.Select(VnTrace.Server.Platform.Events.StoredEventFormat.Deserialize).ToList();
 
     /// <summary>An EPCISQueryDocument in the negotiated format.</summary>
     public static IResult QueryDocument(IReadOnlyList<EpcisEvent> events, ResultFormat format, string queryName = "SimpleEventQuery") =>

@@ -1,10 +1,10 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.EntityFrameworkCore;
 using VnTrace.Gs1.Epcis;
 using VnTrace.Gs1.Epcis.Cbv;
-using VnTrace.Server.Api;
-using VnTrace.Server.Data;
+using VnTrace.Server.Platform.Api;
+using VnTrace.Server.Platform.Data;
+using VnTrace.Server.Platform.Events;
 using VnTrace.Server.Identity;
 
 namespace VnTrace.Server.Query;

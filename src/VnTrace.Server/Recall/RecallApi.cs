@@ -2,8 +2,9 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using VnTrace.Gs1.Epcis;
-using VnTrace.Server.Api;
-using VnTrace.Server.Data;
+using VnTrace.Server.Organizations;
+using VnTrace.Server.Platform.Api;
+using VnTrace.Server.Platform.Data;
 using VnTrace.Server.Identity;
 
 namespace VnTrace.Server.Recall;

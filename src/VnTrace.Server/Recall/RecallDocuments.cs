@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using VnTrace.Server.Data;
+using VnTrace.Server.Platform.Data;
 
 namespace VnTrace.Server.Recall;
 

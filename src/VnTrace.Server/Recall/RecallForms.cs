@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
 using VnTrace.Gs1.Identifiers;
-using VnTrace.Server.Workspace.Lots;
+using VnTrace.Server.Lots;
 
 namespace VnTrace.Server.Recall;
 

@@ -1,10 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using VnTrace.Gs1.Genealogy;
 using VnTrace.Gs1.Identifiers;
-using VnTrace.Server.Audit;
-using VnTrace.Server.Data;
-using VnTrace.Server.Events;
-using VnTrace.Server.Identity;
+using VnTrace.Server.Platform.Audit;
+using VnTrace.Server.Platform.Data;
+using VnTrace.Server.Platform.Events;
 using VnTrace.Server.Trace;
 
 namespace VnTrace.Server.Recall;

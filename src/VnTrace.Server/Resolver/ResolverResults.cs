@@ -1,6 +1,6 @@
 using VnTrace.Gs1.Epcis;
 using VnTrace.Gs1.Identifiers;
-using VnTrace.Server.Api;
+using VnTrace.Server.Platform.Api;
 
 namespace VnTrace.Server.Resolver;
 

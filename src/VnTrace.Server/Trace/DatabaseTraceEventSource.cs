@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using VnTrace.Gs1.Epcis;
 using VnTrace.Gs1.Genealogy;
-using VnTrace.Server.Data;
-using VnTrace.Server.Events;
+using VnTrace.Server.Platform.Data;
+using VnTrace.Server.Platform.Events;
 
 namespace VnTrace.Server.Trace;
 

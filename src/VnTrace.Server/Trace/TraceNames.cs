@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using VnTrace.Gs1.Genealogy;
 using VnTrace.Gs1.Identifiers;
-using VnTrace.Server.Data;
+using VnTrace.Server.Platform.Data;
 
 namespace VnTrace.Server.Trace;
 

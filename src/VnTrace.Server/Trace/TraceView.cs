@@ -1,6 +1,6 @@
 using System.Globalization;
 using VnTrace.Gs1.Genealogy;
-using VnTrace.Server.Data;
+using VnTrace.Server.Platform.Data;
 
 namespace VnTrace.Server.Trace;
 
@@ -20,11 +20,11 @@ public sealed record TraceView(TraceGraph Graph, TraceGraphDrawing? Drawing, IRe
     }
 
     /// <summary>
-    /// The step in the reader's words: a diary entry as the lot page words it (<see cref="Workspace.Lots.LotHistory.DiaryStepName"/>),
+    /// The step in the reader's words: a diary entry as the lot page words it (<see cref="VnTrace.Server.Lots.LotHistory.DiaryStepName"/>),
     /// else the bizStep ("BizStep.shipping" in TraceText), else its bare CBV word.
     /// </summary>
     public string StepName(string eventId, VnTrace.Gs1.Epcis.EpcisEventType type, string? bizStep,
-        Microsoft.Extensions.Localization.IStringLocalizer<TraceText> l, Microsoft.Extensions.Localization.IStringLocalizer<Workspace.Lots.LotText> lotText)
+        Microsoft.Extensions.Localization.IStringLocalizer<TraceText> l, Microsoft.Extensions.Localization.IStringLocalizer<VnTrace.Server.Lots.LotText> lotText)
     {
         if (actions is null)
         {
@@ -34,7 +34,7 @@ public sealed record TraceView(TraceGraph Graph, TraceGraphDrawing? Drawing, IRe
                 actions.TryAdd(e.EventId, e.Action);
         }
         var action = actions.GetValueOrDefault(eventId);
-        if (Workspace.Lots.LotHistory.DiaryStepName(lotText, type, action, bizStep) is { } diary)
+        if (VnTrace.Server.Lots.LotHistory.DiaryStepName(lotText, type, action, bizStep) is { } diary)
             return diary;
         if (bizStep is null)
             return type.ToString();

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using VnTrace.Server.Data;
-using VnTrace.Server.Identity;
+using VnTrace.Server.Organizations;
+using VnTrace.Server.Platform.Data;
+using VnTrace.Server.Platform.Events;
 
 namespace VnTrace.Server.Trace;
 

@@ -5,10 +5,11 @@ using Microsoft.Extensions.Localization;
 using VnTrace.Gs1.Epcis;
 using VnTrace.Gs1.Epcis.Cbv;
 using VnTrace.Gs1.Identifiers;
-using VnTrace.Server.Data;
+using VnTrace.Server.Certificates;
+using VnTrace.Server.Lots;
+using VnTrace.Server.Organizations;
+using VnTrace.Server.Platform.Data;
 using VnTrace.Server.Identity;
-using VnTrace.Server.Workspace.Certificates;
-using VnTrace.Server.Workspace.Lots;
 
 namespace VnTrace.Server.Workspace;
 

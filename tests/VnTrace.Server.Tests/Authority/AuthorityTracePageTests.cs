@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using VnTrace.Server.Data;
+using VnTrace.Server.Platform.Data;
 using VnTrace.Server.Identity;
 using VnTrace.Server.Tests.Infrastructure;
 using VnTrace.Server.Tests.Trace;

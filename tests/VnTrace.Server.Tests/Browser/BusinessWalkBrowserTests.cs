@@ -1,3 +1,4 @@
+using VnTrace.Server.Organizations;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
@@ -5,7 +6,6 @@ using Microsoft.Playwright;
 using VnTrace.Server.Labels;
 using VnTrace.Server.Tests.Infrastructure;
 using VnTrace.Server.Tests.Labels;
-using VnTrace.Server.Workspace.Organizations;
 using static Microsoft.Playwright.Assertions;
 
 namespace VnTrace.Server.Tests.Browser;

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using VnTrace.Server.Data;
+using VnTrace.Server.Platform.Data;
 using VnTrace.Server.Tests.Infrastructure;
 using VnTrace.Server.Tests.Lookup;
 using static Microsoft.Playwright.Assertions;

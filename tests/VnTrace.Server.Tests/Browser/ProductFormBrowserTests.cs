@@ -1,6 +1,6 @@
 using Microsoft.Playwright;
 using VnTrace.Server.Tests.Infrastructure;
-using VnTrace.Server.Tests.Workspace.Products;
+using VnTrace.Server.Tests.Products;
 using static Microsoft.Playwright.Assertions;
 
 namespace VnTrace.Server.Tests.Browser;

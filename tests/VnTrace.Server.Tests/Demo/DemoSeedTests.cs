@@ -2,9 +2,9 @@ using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using VnTrace.Server.Data;
+using VnTrace.Server.Organizations;
+using VnTrace.Server.Platform.Data;
 using VnTrace.Server.Demo;
-using VnTrace.Server.Identity;
 using VnTrace.Server.Tests.Infrastructure;
 using static VnTrace.Server.Tests.Infrastructure.EpcisHttp;
 

@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using VnTrace.Gs1.Identifiers;
-using VnTrace.Server.Data;
-using VnTrace.Server.Identity;
+using VnTrace.Server.Organizations;
+using VnTrace.Server.Platform.Data;
 using VnTrace.Server.Tests.Infrastructure;
 using static VnTrace.Server.Tests.Infrastructure.EpcisHttp;
 

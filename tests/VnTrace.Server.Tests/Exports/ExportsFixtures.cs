@@ -1,5 +1,5 @@
 using System.Text;
-using VnTrace.Server.Data;
+using VnTrace.Server.Platform.Data;
 using VnTrace.Server.Tests.Infrastructure;
 
 namespace VnTrace.Server.Tests.Exports;

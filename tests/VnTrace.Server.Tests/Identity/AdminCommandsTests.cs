@@ -50,7 +50,7 @@ public sealed partial class AdminCommandsTests(SqliteAppFixture fixture) : IClas
     {
         var (_, _) = await fixture.App.CreateOrganizationClientAsync("hash-only");
         using var scope = fixture.App.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<VnTrace.Server.Data.VnTraceDbContext>();
+        var db = scope.ServiceProvider.GetRequiredService<VnTrace.Server.Platform.Data.VnTraceDbContext>();
         Assert.All(db.ApiKeys, k =>
         {
             Assert.Matches("^[0-9a-f]{64}$", k.KeyHash);
@@ -73,7 +73,7 @@ public sealed partial class AdminCommandsTests(SqliteAppFixture fixture) : IClas
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await pages.GetAsync("/authority/organizations")).StatusCode);
         using var scope = fixture.App.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<VnTrace.Server.Data.VnTraceDbContext>();
+        var db = scope.ServiceProvider.GetRequiredService<VnTrace.Server.Platform.Data.VnTraceDbContext>();
         Assert.True(db.AuditLog.Any(a => a.Action == "user.create" && a.Detail!.Contains(userName)));
     }
 

@@ -1,7 +1,8 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using VnTrace.Server.Data;
+using VnTrace.Server.Organizations;
+using VnTrace.Server.Platform.Data;
 using VnTrace.Server.Identity;
 using VnTrace.Server.Tests.Infrastructure;
 
@@ -89,7 +90,7 @@ public abstract class SignUpAndApprovalTests(AppFixture fixture)
     [Fact]
     public async Task Sign_up_stores_the_commune_chosen_from_the_province_list_and_refuses_an_unknown_one()
     {
-        var commune = VnTrace.Server.Workspace.Organizations.AdministrativeUnits.CommunesOf("66")[0];
+        var commune = VnTrace.Server.Organizations.Reference.AdministrativeUnits.CommunesOf("66")[0];
         var userName = "commune-" + Guid.NewGuid().ToString("N")[..8];
         using var pages = new PageClient(App);
         var unknown = SignUpFields(userName, NewTaxCode());

@@ -1,4 +1,4 @@
-using VnTrace.Server.Data;
+using VnTrace.Server.Platform.Data;
 
 namespace VnTrace.Server.Tests.Infrastructure;
 

@@ -1,10 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using VnTrace.Gs1.Identifiers;
-using VnTrace.Server.Data;
+using VnTrace.Server.Lots;
+using VnTrace.Server.Platform.Data;
+using VnTrace.Server.Products;
 using VnTrace.Server.Tests.Infrastructure;
-using VnTrace.Server.Workspace.Lots;
-using VnTrace.Server.Workspace.Products;
 using static Microsoft.Playwright.Assertions;
 
 namespace VnTrace.Server.Tests.Labels;

@@ -4,12 +4,13 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using VnTrace.Gs1.Identifiers;
-using VnTrace.Server.Data;
+using VnTrace.Server.Lots;
+using VnTrace.Server.Organizations;
+using VnTrace.Server.Platform.Data;
+using VnTrace.Server.Products;
 using VnTrace.Server.Identity;
 using VnTrace.Server.Labels;
 using VnTrace.Server.Tests.Infrastructure;
-using VnTrace.Server.Workspace.Lots;
-using VnTrace.Server.Workspace.Products;
 
 namespace VnTrace.Server.Tests.Labels;
 

@@ -2,11 +2,11 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using VnTrace.Gs1.Epcis;
-using VnTrace.Server.Identity;
 using VnTrace.Server.Lookup.Publication;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using VnTrace.Server.Tests.Infrastructure;
+using VnTrace.Server.Organizations;
 
 namespace VnTrace.Server.Tests.Lookup;
 
@@ -43,10 +43,10 @@ public abstract class ConsumerPageTests(LookupAppFixture fixture)
         var chain = await VnTrace.Server.Tests.Trace.TraceChain.CaptureAsync(App);
         await using (var scope = App.Services.CreateAsyncScope())
         {
-            var db = scope.ServiceProvider.GetRequiredService<VnTrace.Server.Data.VnTraceDbContext>();
+            var db = scope.ServiceProvider.GetRequiredService<VnTrace.Server.Platform.Data.VnTraceDbContext>();
             if (!await db.Products.AnyAsync(p => p.Gtin == "08936014000106"))
             {
-                db.Products.Add(new VnTrace.Server.Workspace.Products.Product
+                db.Products.Add(new VnTrace.Server.Products.Product
                 { OrganizationId = chain.Processor.OrganizationId, Gtin = "08936014000106", NameVi = "Cà phê phối trộn", Unit = "kg" });
                 await db.SaveChangesAsync();
             }
@@ -172,7 +172,7 @@ public abstract class ConsumerPageTests(LookupAppFixture fixture)
         // With the journey unpublished, the producer's events go and so do the journey links of a lot with no other events.
         await using (var scope = App.Services.CreateAsyncScope())
         {
-            var db = scope.ServiceProvider.GetRequiredService<VnTrace.Server.Data.VnTraceDbContext>();
+            var db = scope.ServiceProvider.GetRequiredService<VnTrace.Server.Platform.Data.VnTraceDbContext>();
             await db.PublicationSettings.Where(p => p.OrganizationId == s.Producer.Id).ExecuteUpdateAsync(u => u.SetProperty(p => p.Fields, PublicField.None));
             await scope.ServiceProvider.GetRequiredService<VnTrace.Server.Lookup.LookupCacheEviction>().OrganizationChangedAsync(s.Producer.Id, CancellationToken.None);
         }

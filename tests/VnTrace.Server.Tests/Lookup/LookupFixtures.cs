@@ -1,4 +1,4 @@
-using VnTrace.Server.Data;
+using VnTrace.Server.Platform.Data;
 using VnTrace.Server.Tests.Infrastructure;
 
 namespace VnTrace.Server.Tests.Lookup;

@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using VnTrace.Server.Data;
+using VnTrace.Server.Platform.Data;
 using VnTrace.Server.Lookup.Scans;
 using VnTrace.Server.Tests.Infrastructure;
 

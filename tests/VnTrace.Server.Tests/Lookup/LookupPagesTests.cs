@@ -1,8 +1,8 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using VnTrace.Server.Audit;
-using VnTrace.Server.Data;
+using VnTrace.Server.Organizations;
+using VnTrace.Server.Platform.Data;
 using VnTrace.Server.Identity;
 using VnTrace.Server.Lookup.Publication;
 using VnTrace.Server.Lookup.Reports;

@@ -2,20 +2,20 @@ using Microsoft.Extensions.DependencyInjection;
 using VnTrace.Gs1.Epcis;
 using VnTrace.Gs1.Identifiers;
 using VnTrace.Server.Capture;
-using VnTrace.Server.Data;
-using VnTrace.Server.Files;
-using VnTrace.Server.Identity;
+using VnTrace.Server.Certificates;
+using VnTrace.Server.Locations;
+using VnTrace.Server.Lots;
+using VnTrace.Server.Organizations;
+using VnTrace.Server.Organizations.Reference;
+using VnTrace.Server.Platform.Data;
+using VnTrace.Server.Platform.Files;
+using VnTrace.Server.Products;
 using VnTrace.Server.Labels;
 using VnTrace.Server.Lookup;
 using VnTrace.Server.Lookup.Publication;
 using VnTrace.Server.Lookup.Scans;
 using VnTrace.Server.Recall;
 using VnTrace.Server.Tests.Infrastructure;
-using VnTrace.Server.Workspace.Certificates;
-using VnTrace.Server.Workspace.Locations;
-using VnTrace.Server.Workspace.Lots;
-using VnTrace.Server.Workspace.Organizations;
-using VnTrace.Server.Workspace.Products;
 
 namespace VnTrace.Server.Tests.Lookup;
 

@@ -2,12 +2,12 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using VnTrace.Server.Data;
+using VnTrace.Server.Lots;
+using VnTrace.Server.Platform.Data;
 using VnTrace.Server.Identity;
 using VnTrace.Server.Recall;
 using VnTrace.Server.Tests.Infrastructure;
 using VnTrace.Server.Tests.Trace;
-using VnTrace.Server.Workspace.Lots;
 
 namespace VnTrace.Server.Tests.Recall;
 

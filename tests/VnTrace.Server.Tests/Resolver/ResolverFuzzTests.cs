@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 using VnTrace.Gs1.Identifiers;
 using VnTrace.Server.Tests.Lookup;

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using VnTrace.Server.Tests.Infrastructure;
 using VnTrace.Server.Tests.Lookup;

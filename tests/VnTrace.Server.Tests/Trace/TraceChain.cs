@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
-using VnTrace.Server.Data;
-using VnTrace.Server.Identity;
+using VnTrace.Server.Organizations;
+using VnTrace.Server.Platform.Data;
 using VnTrace.Server.Tests.Infrastructure;
 using static VnTrace.Server.Tests.Infrastructure.EpcisHttp;
 

@@ -1,5 +1,3 @@
-using VnTrace.Gs1.Identifiers;
-
 namespace VnTrace.Gs1.Epcis.Validation;
 
 /// <summary>

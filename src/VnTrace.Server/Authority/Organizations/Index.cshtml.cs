@@ -3,9 +3,10 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using VnTrace.Server.Data;
+using VnTrace.Server.Gs1Allocation;
+using VnTrace.Server.Organizations;
+using VnTrace.Server.Platform.Data;
 using VnTrace.Server.Identity;
-using VnTrace.Server.Workspace.Gs1Allocation;
 
 namespace VnTrace.Server.Authority.Organizations;
 

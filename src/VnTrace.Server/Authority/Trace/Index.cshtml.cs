@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using VnTrace.Gs1.Genealogy;
 using VnTrace.Gs1.Identifiers;
-using VnTrace.Server.Data;
+using VnTrace.Server.Platform.Data;
 using VnTrace.Server.Identity;
 using VnTrace.Server.Trace;
 

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
-using VnTrace.Server.Workspace.Staff;
+using VnTrace.Server.Identity.Staff;
 
 namespace VnTrace.Server.Identity.Account;
 

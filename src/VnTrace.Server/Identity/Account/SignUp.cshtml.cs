@@ -2,8 +2,9 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
-using VnTrace.Server.Data;
-using VnTrace.Server.Workspace.Organizations;
+using VnTrace.Server.Organizations;
+using VnTrace.Server.Organizations.Reference;
+using VnTrace.Server.Platform.Data;
 
 namespace VnTrace.Server.Identity.Account;
 

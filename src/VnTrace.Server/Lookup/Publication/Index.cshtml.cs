@@ -4,11 +4,10 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using VnTrace.Server.Audit;
-using VnTrace.Server.Data;
+using VnTrace.Server.Platform.Audit;
+using VnTrace.Server.Platform.Data;
 using VnTrace.Server.Identity;
 using VnTrace.Server.Lookup.Publication;
-using VnTrace.Server.Workspace;
 
 namespace VnTrace.Server.Lookup;
 

@@ -1,8 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using VnTrace.Gs1.Epcis;
 using VnTrace.Gs1.Epcis.Cbv;
-using VnTrace.Server.Data;
-using VnTrace.Server.Identity;
+using VnTrace.Server.Organizations;
+using VnTrace.Server.Platform.Data;
 
 namespace VnTrace.Server.Lookup.Publication;
 

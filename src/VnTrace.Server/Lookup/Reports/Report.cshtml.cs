@@ -7,8 +7,8 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using VnTrace.Gs1.Identifiers;
-using VnTrace.Server.Data;
-using VnTrace.Server.Identity;
+using VnTrace.Server.Organizations;
+using VnTrace.Server.Platform.Data;
 using VnTrace.Server.Lookup.Reports;
 
 // The feature's forms live in its namespace, so their field names and messages come from LookupText.

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using VnTrace.Gs1.Identifiers;
-using VnTrace.Server.Data;
+using VnTrace.Server.Platform.Data;
 
 namespace VnTrace.Server.Lookup.Scans;
 

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using VnTrace.Server.Identity;
 using VnTrace.Server.Lookup.Scans;
-using VnTrace.Server.Workspace;
 
 namespace VnTrace.Server.Lookup;
 

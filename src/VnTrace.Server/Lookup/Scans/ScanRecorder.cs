@@ -2,7 +2,7 @@ using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
-using VnTrace.Server.Data;
+using VnTrace.Server.Platform.Data;
 
 namespace VnTrace.Server.Lookup.Scans;
 

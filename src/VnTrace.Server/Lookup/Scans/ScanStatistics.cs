@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using VnTrace.Server.Data;
+using VnTrace.Server.Platform.Data;
 using VnTrace.Server.Lookup.Reports;
 
 namespace VnTrace.Server.Lookup.Scans;

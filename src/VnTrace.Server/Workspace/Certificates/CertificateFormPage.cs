@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using VnTrace.Server.Certificates;
 
 namespace VnTrace.Server.Workspace.Certificates;
 

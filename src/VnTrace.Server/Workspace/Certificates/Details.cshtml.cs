@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using VnTrace.Server.Data;
+using VnTrace.Server.Certificates;
+using VnTrace.Server.Identity;
+using VnTrace.Server.Platform.Data;
 
 namespace VnTrace.Server.Workspace.Certificates;
 

@@ -1,13 +1,14 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using VnTrace.Server.Data;
+using VnTrace.Server.Certificates;
+using VnTrace.Server.Platform.Data;
 
 namespace VnTrace.Server.Workspace.Certificates;
 
 /// <summary>Edits a certificate of the business; another business's answers 404.</summary>
-[RequestFormLimits(MultipartBodyLengthLimit = Files.FileStore.MaxDocumentBytes + 1024 * 1024)]
-[RequestSizeLimit(Files.FileStore.MaxDocumentBytes + 1024 * 1024)]
+[RequestFormLimits(MultipartBodyLengthLimit = VnTrace.Server.Platform.Files.FileStore.MaxDocumentBytes + 1024 * 1024)]
+[RequestSizeLimit(VnTrace.Server.Platform.Files.FileStore.MaxDocumentBytes + 1024 * 1024)]
 public sealed class EditModel(CertificateEditor editor, VnTraceDbContext db, IStringLocalizer<CertificateText> t)
     : CertificateFormPage(editor)
 {

@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using VnTrace.Server.Certificates;
 
 namespace VnTrace.Server.Workspace.Certificates;
 
 /// <summary>Adds a certificate, with its scope and its scan.</summary>
-[RequestFormLimits(MultipartBodyLengthLimit = Files.FileStore.MaxDocumentBytes + 1024 * 1024)]
-[RequestSizeLimit(Files.FileStore.MaxDocumentBytes + 1024 * 1024)]
+[RequestFormLimits(MultipartBodyLengthLimit = VnTrace.Server.Platform.Files.FileStore.MaxDocumentBytes + 1024 * 1024)]
+[RequestSizeLimit(VnTrace.Server.Platform.Files.FileStore.MaxDocumentBytes + 1024 * 1024)]
 public sealed class NewModel(CertificateEditor editor, TimeProvider clock, IStringLocalizer<CertificateText> t)
     : CertificateFormPage(editor)
 {

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using VnTrace.Server.Imports;
 
 namespace VnTrace.Server.Workspace.Imports;
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using VnTrace.Server.Labels;
+using VnTrace.Server.Identity;
 
 namespace VnTrace.Server.Workspace.Labels;
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using VnTrace.Server.Exports;
 using VnTrace.Server.Labels;
+using VnTrace.Server.Identity;
 
 namespace VnTrace.Server.Workspace.Labels;
 

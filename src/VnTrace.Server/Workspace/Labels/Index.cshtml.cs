@@ -3,9 +3,10 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using VnTrace.Server.Data;
+using VnTrace.Server.Identity;
+using VnTrace.Server.Platform.Data;
 using VnTrace.Server.Labels;
-using Lot = VnTrace.Server.Workspace.Lots.Lot;
+using Lot = VnTrace.Server.Lots.Lot;
 
 namespace VnTrace.Server.Workspace.Labels;
 

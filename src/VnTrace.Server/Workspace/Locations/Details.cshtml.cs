@@ -3,10 +3,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
-using VnTrace.Server.Data;
-using VnTrace.Server.Shared;
-using VnTrace.Server.Workspace.Certificates;
-using VnTrace.Server.Workspace.Organizations;
+using VnTrace.Server.Certificates;
+using VnTrace.Server.Identity;
+using VnTrace.Server.Locations;
+using VnTrace.Server.Organizations.Reference;
+using VnTrace.Server.Platform.Data;
+using VnTrace.Server.Platform.Web;
 
 namespace VnTrace.Server.Workspace.Locations;
 

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using VnTrace.Server.Data;
+using VnTrace.Server.Identity;
+using VnTrace.Server.Locations;
+using VnTrace.Server.Platform.Data;
 
 namespace VnTrace.Server.Workspace.Locations;
 

@@ -2,9 +2,11 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using VnTrace.Server.Data;
-using VnTrace.Server.Shared;
-using VnTrace.Server.Workspace.Organizations;
+using VnTrace.Server.Identity;
+using VnTrace.Server.Locations;
+using VnTrace.Server.Organizations.Reference;
+using VnTrace.Server.Platform.Data;
+using VnTrace.Server.Platform.Web;
 
 namespace VnTrace.Server.Workspace.Locations;
 
@@ -30,7 +32,7 @@ public abstract class LocationFormPage(VnTraceDbContext db, CurrentBusiness busi
     /// <summary>Events or lots name the location being edited: its GLN can no longer change.</summary>
     public bool GlnLocked { get; protected set; }
 
-    protected Task<Identity.Organization> OrganizationAsync(CancellationToken ct) => business.GetAsync(ct);
+    protected Task<VnTrace.Server.Organizations.Organization> OrganizationAsync(CancellationToken ct) => business.GetAsync(ct);
 
     protected async Task LoadChoicesAsync(CancellationToken ct)
     {

@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
-using VnTrace.Server.Data;
-using VnTrace.Server.Shared;
+using VnTrace.Server.Identity;
+using VnTrace.Server.Locations;
+using VnTrace.Server.Platform.Data;
+using VnTrace.Server.Platform.Web;
 
 namespace VnTrace.Server.Workspace.Locations;
 

@@ -3,8 +3,10 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.Extensions.Localization;
-using VnTrace.Server.Data;
-using VnTrace.Server.Workspace.Lots.Diary;
+using VnTrace.Server.Identity;
+using VnTrace.Server.Lots;
+using VnTrace.Server.Lots.Diary;
+using VnTrace.Server.Platform.Data;
 
 namespace VnTrace.Server.Workspace.Lots;
 

@@ -8,8 +8,10 @@ using Microsoft.Extensions.Localization;
 using VnTrace.Gs1.Epcis;
 using VnTrace.Gs1.Epcis.Json;
 using VnTrace.Gs1.Epcis.Xml;
-using VnTrace.Server.Data;
-using VnTrace.Server.Workspace.Lots.Diary;
+using VnTrace.Server.Identity;
+using VnTrace.Server.Lots;
+using VnTrace.Server.Lots.Diary;
+using VnTrace.Server.Platform.Data;
 
 namespace VnTrace.Server.Workspace.Lots;
 

@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
-using VnTrace.Server.Data;
+using VnTrace.Server.Identity;
+using VnTrace.Server.Lots;
+using VnTrace.Server.Platform.Data;
 
 namespace VnTrace.Server.Workspace.Lots;
 

@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using VnTrace.Gs1.Genealogy;
-using VnTrace.Server.Data;
+using VnTrace.Server.Identity;
+using VnTrace.Server.Lots;
+using VnTrace.Server.Platform.Data;
 using VnTrace.Server.Trace;
 
 namespace VnTrace.Server.Workspace.Lots;

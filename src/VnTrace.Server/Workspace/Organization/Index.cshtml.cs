@@ -3,11 +3,12 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using VnTrace.Server.Audit;
-using VnTrace.Server.Data;
+using VnTrace.Server.Gs1Allocation;
+using VnTrace.Server.Organizations;
+using VnTrace.Server.Organizations.Reference;
+using VnTrace.Server.Platform.Audit;
+using VnTrace.Server.Platform.Data;
 using VnTrace.Server.Identity;
-using VnTrace.Server.Workspace.Gs1Allocation;
-using VnTrace.Server.Workspace.Organizations;
 
 namespace VnTrace.Server.Workspace.Profile;
 
@@ -159,7 +160,7 @@ public sealed class IndexModel(VnTraceDbContext db, CurrentBusiness business, Au
             .ToDictionary(b => b.Key, b => new { before = b.Value, after = after[b.Key] });
         if (changes.Count > 0)
         {
-            audit.Record("organization.profile", nameof(Identity.Organization), o.Id, changes, o.Id);
+            audit.Record("organization.profile", nameof(VnTrace.Server.Organizations.Organization), o.Id, changes, o.Id);
             await db.SaveChangesAsync(ct);
         }
         TempData["Message"] = t["Profile.Saved"].Value;

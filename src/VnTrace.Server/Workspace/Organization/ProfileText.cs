@@ -1,5 +1,5 @@
 // The folder is Workspace/Organization (the page is /workspace/organization), but the namespace is "Profile": a
-// namespace named Organization would hide the Identity.Organization type from every Workspace.* namespace.
+// namespace named Organization would hide the VnTrace.Server.Organizations.Organization type from every Workspace.* namespace.
 namespace VnTrace.Server.Workspace.Profile;
 
 /// <summary>Resources of the organization profile page (ProfileText.resx Vietnamese, .en.resx English).</summary>

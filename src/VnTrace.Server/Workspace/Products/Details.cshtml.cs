@@ -2,9 +2,11 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using VnTrace.Server.Data;
-using VnTrace.Server.Workspace.Certificates;
-using VnTrace.Server.Workspace.Lots;
+using VnTrace.Server.Certificates;
+using VnTrace.Server.Identity;
+using VnTrace.Server.Lots;
+using VnTrace.Server.Platform.Data;
+using VnTrace.Server.Products;
 
 namespace VnTrace.Server.Workspace.Products;
 

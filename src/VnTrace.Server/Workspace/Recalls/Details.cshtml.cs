@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
-using VnTrace.Server.Data;
+using VnTrace.Server.Identity;
+using VnTrace.Server.Platform.Data;
 using VnTrace.Server.Recall;
 using VnTrace.Server.Trace;
 
@@ -37,7 +38,7 @@ public sealed class DetailsModel(VnTraceDbContext db, CurrentBusiness business, 
             return NotFound();
         if (Notice is { AcknowledgedAt: not null } n)
         {
-            Form.QuantityRecovered = Lots.LotForms.ForInput(n.QuantityRecovered);
+            Form.QuantityRecovered = VnTrace.Server.Lots.LotForms.ForInput(n.QuantityRecovered);
             Form.Note = n.Note;
         }
         return Page();

@@ -2,9 +2,10 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using VnTrace.Server.Data;
+using VnTrace.Server.Identity;
+using VnTrace.Server.Lots;
+using VnTrace.Server.Platform.Data;
 using VnTrace.Server.Recall;
-using VnTrace.Server.Workspace.Lots;
 
 namespace VnTrace.Server.Workspace.Recalls;
 

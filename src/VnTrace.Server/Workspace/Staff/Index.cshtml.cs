@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using VnTrace.Server.Identity;
+using VnTrace.Server.Identity.Staff;
 
 namespace VnTrace.Server.Workspace.Staff;
 

@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using VnTrace.Gs1.Epcis;
-using VnTrace.Gs1.Epcis.Json;
 
 namespace VnTrace.Gs1.Tests.Epcis.Json;
 

@@ -7,10 +7,11 @@ using VnTrace.Gs1.Epcis.Cbv;
 using VnTrace.Server.Identity;
 using VnTrace.Server.Labels;
 using VnTrace.Server.Tests.Infrastructure;
-using VnTrace.Server.Tests.Workspace.Certificates;
+using VnTrace.Server.Certificates;
+using VnTrace.Server.Lots;
+using VnTrace.Server.Organizations;
+using VnTrace.Server.Tests.Certificates;
 using VnTrace.Server.Workspace;
-using VnTrace.Server.Workspace.Certificates;
-using VnTrace.Server.Workspace.Lots;
 using static VnTrace.Server.Tests.Infrastructure.EpcisHttp;
 
 namespace VnTrace.Server.Tests.Workspace.Dashboard;

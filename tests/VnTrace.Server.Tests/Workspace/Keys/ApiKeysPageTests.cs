@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using VnTrace.Server.Data;
+using VnTrace.Server.Platform.Data;
 using VnTrace.Server.Tests.Infrastructure;
 
 namespace VnTrace.Server.Tests.Workspace.Keys;

@@ -2,11 +2,11 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using VnTrace.Server.Authority.Organizations;
-using VnTrace.Server.Data;
+using VnTrace.Server.Organizations;
+using VnTrace.Server.Platform.Data;
+using VnTrace.Server.Products;
 using VnTrace.Server.Identity;
 using VnTrace.Server.Tests.Infrastructure;
-using VnTrace.Server.Workspace.Products;
 
 // "Profile", not "Organization": a namespace of that name would hide the Organization type from the other tests.
 namespace VnTrace.Server.Tests.Workspace.Profile;

@@ -1,0 +1,15 @@
+using VnTrace.Server.Lots.Diary;
+
+namespace VnTrace.Server.Lots;
+
+/// <summary>Lots and the production diary: the service that writes diary events, the reader of a lot's history, and the diary import.</summary>
+public static class LotsSetup
+{
+    public static WebApplicationBuilder AddLots(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<DiaryService>();
+        builder.Services.AddScoped<LotHistory>();
+        builder.Services.AddScoped<Imports.IImportKind, DiaryImport>();
+        return builder;
+    }
+}

@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using VnTrace.Server.Locations;
+using VnTrace.Server.Platform.Events;
+
+namespace VnTrace.Server.Platform.Data;
+
+/// <summary>
+/// The one database of the server. Two providers derive from it so each keeps its own migrations
+/// (Data/Migrations/Sqlite, Data/Migrations/Postgres); everything else sees only this type.
+/// ASP.NET Core Identity's users and roles live here too, beside the organizations they belong to.
+/// </summary>
+public abstract class VnTraceDbContext(DbContextOptions options)
+    : IdentityDbContext<Identity.AppUser, IdentityRole<Guid>, Guid>(options)
+{
+    public DbSet<VnTrace.Server.Organizations.Organization> Organizations => Set<VnTrace.Server.Organizations.Organization>();
+    public DbSet<Identity.ApiKey> ApiKeys => Set<Identity.ApiKey>();
+    public DbSet<TraceabilityEvent> Events => Set<TraceabilityEvent>();
+    public DbSet<EventIdentifier> EventIdentifiers => Set<EventIdentifier>();
+    public DbSet<EventReference> EventReferences => Set<EventReference>();
+    public DbSet<Capture.CaptureJob> CaptureJobs => Set<Capture.CaptureJob>();
+    public DbSet<LocationHierarchy> LocationHierarchy => Set<LocationHierarchy>();
+    public DbSet<Recall.RecallCampaign> RecallCampaigns => Set<Recall.RecallCampaign>();
+    public DbSet<Recall.RecallLot> RecallLots => Set<Recall.RecallLot>();
+    public DbSet<Recall.RecallNotice> RecallNotices => Set<Recall.RecallNotice>();
+    public DbSet<VnTrace.Server.Locations.Location> Locations => Set<VnTrace.Server.Locations.Location>();
+    public DbSet<VnTrace.Server.Products.Product> Products => Set<VnTrace.Server.Products.Product>();
+    public DbSet<VnTrace.Server.Products.ProductImage> ProductImages => Set<VnTrace.Server.Products.ProductImage>();
+    public DbSet<VnTrace.Server.Lots.Lot> Lots => Set<VnTrace.Server.Lots.Lot>();
+    public DbSet<VnTrace.Server.Certificates.Certificate> Certificates => Set<VnTrace.Server.Certificates.Certificate>();
+    public DbSet<VnTrace.Server.Certificates.CertificateProduct> CertificateProducts => Set<VnTrace.Server.Certificates.CertificateProduct>();
+    public DbSet<VnTrace.Server.Certificates.CertificateLocation> CertificateLocations => Set<VnTrace.Server.Certificates.CertificateLocation>();
+    public DbSet<VnTrace.Server.Identity.Staff.StaffInvitation> StaffInvitations => Set<VnTrace.Server.Identity.Staff.StaffInvitation>();
+    public DbSet<Labels.LabelBatch> LabelBatches => Set<Labels.LabelBatch>();
+    public DbSet<Labels.IssuedSerial> IssuedSerials => Set<Labels.IssuedSerial>();
+    public DbSet<VnTrace.Server.Platform.Files.StoredFile> Files => Set<VnTrace.Server.Platform.Files.StoredFile>();
+    public DbSet<VnTrace.Server.Platform.Audit.AuditEntry> AuditLog => Set<VnTrace.Server.Platform.Audit.AuditEntry>();
+    public DbSet<Lookup.Publication.PublicationSettings> PublicationSettings => Set<Lookup.Publication.PublicationSettings>();
+    public DbSet<Lookup.Scans.Scan> Scans => Set<Lookup.Scans.Scan>();
+    public DbSet<Lookup.Reports.ProblemReport> ProblemReports => Set<Lookup.Reports.ProblemReport>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(VnTraceDbContext).Assembly);
+    }
+}
+
+public sealed class SqliteVnTraceDbContext(DbContextOptions<SqliteVnTraceDbContext> options) : VnTraceDbContext(options)
+{
+    /// <summary>
+    /// SQLite has no date type; EF's default text form cannot be compared in SQL for DateTimeOffset and is slow for
+    /// ranges. UTC ticks as INTEGER keep order and make time-range filters index seeks.
+    /// </summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcTicksConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcTicksConverter>();
+    }
+
+    private sealed class UtcTicksConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTime, long>(
+        v => v.ToUniversalTime().Ticks,
+        v => new DateTime(v, DateTimeKind.Utc));
+}
+
+public sealed class PostgresVnTraceDbContext(DbContextOptions<PostgresVnTraceDbContext> options) : VnTraceDbContext(options);

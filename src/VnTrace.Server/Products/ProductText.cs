@@ -1,0 +1,4 @@
+namespace VnTrace.Server.Products;
+
+/// <summary>Resources of the product pages and the product import (ProductText.resx Vietnamese, .en.resx English).</summary>
+public sealed class ProductText;

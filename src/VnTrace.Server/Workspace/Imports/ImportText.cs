@@ -1,4 +1,0 @@
-namespace VnTrace.Server.Workspace.Imports;
-
-/// <summary>Resources of the import page (ImportText.resx Vietnamese, .en.resx English).</summary>
-public sealed class ImportText;

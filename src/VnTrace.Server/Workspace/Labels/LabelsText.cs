@@ -1,4 +1,0 @@
-namespace VnTrace.Server.Workspace.Labels;
-
-/// <summary>Resources of the label pages (LabelsText.resx Vietnamese, .en.resx English).</summary>
-public sealed class LabelsText;

@@ -1,4 +1,0 @@
-namespace VnTrace.Server.Workspace.Locations;
-
-/// <summary>Resources of the location pages (LocationText.resx Vietnamese, .en.resx English).</summary>
-public sealed class LocationText;
