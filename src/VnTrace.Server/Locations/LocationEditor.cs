@@ -1,3 +1,4 @@
+using VnTrace.Server.Locations.Geometry;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;

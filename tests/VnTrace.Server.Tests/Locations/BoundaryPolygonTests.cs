@@ -1,3 +1,4 @@
+using VnTrace.Server.Locations.Geometry;
 using System.Globalization;
 using System.Text.Json;
 using VnTrace.Server.Locations;

@@ -1,3 +1,4 @@
+using VnTrace.Server.Locations.Geometry;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
