@@ -7,7 +7,12 @@ public static class LotsSetup
 {
     public static WebApplicationBuilder AddLots(this WebApplicationBuilder builder)
     {
+        builder.Services.AddScoped<DiaryChecks>();
+        builder.Services.AddScoped<DiaryStore>();
+        builder.Services.AddScoped<LotLifecycle>();
         builder.Services.AddScoped<DiaryService>();
+        builder.Services.AddScoped<LotReceiving>();
+        builder.Services.AddScoped<DiaryCorrections>();
         builder.Services.AddScoped<LotHistory>();
         builder.Services.AddScoped<Imports.IImportKind, DiaryImport>();
         return builder;

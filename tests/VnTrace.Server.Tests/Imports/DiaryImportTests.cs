@@ -392,12 +392,7 @@ public abstract class DiaryImportTests(AppFixture fixture)
         var lot = await farm.CreateLotAsync("F-1");
         await using var scope = App.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
-        var db = services.GetRequiredService<VnTraceDbContext>();
-        var clock = services.GetRequiredService<TimeProvider>();
-        // The capture path with a writer that loses the race for an eventID at the last moment.
-        var capture = new CaptureService(db, new RefusingWriter(), clock, NullLogger<CaptureService>.Instance);
-        var diary = new DiaryService(db, capture, services.GetRequiredService<AuditTrail>(), clock,
-            services.GetRequiredService<IStringLocalizer<LotText>>(), NullLogger<DiaryService>.Instance);
+        var diary = RefusingCapture.Diary(services);
         var batch = new DiaryBatch(farm.OrganizationId);
         var now = DateTime.UtcNow.AddHours(7);
 
@@ -414,11 +409,6 @@ public abstract class DiaryImportTests(AppFixture fixture)
         Assert.Null((await farm.LotAsync(lot))!.Quantity);
     }
 
-    private sealed class RefusingWriter : IEventWriter
-    {
-        public Task WriteAsync(VnTraceDbContext db, CaptureJob job, IReadOnlyList<TraceabilityEvent> events, CancellationToken ct) =>
-            throw new DuplicateEventException(new InvalidOperationException("taken"));
-    }
 }
 
 public sealed class SqliteDiaryImportTests(SqliteAppFixture fixture) : DiaryImportTests(fixture), IClassFixture<SqliteAppFixture>;

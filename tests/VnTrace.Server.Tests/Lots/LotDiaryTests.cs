@@ -240,12 +240,7 @@ public abstract class LotDiaryTests(AppFixture fixture)
         var input = await mill.CreateLotAsync("IN-1");
         await using var scope = App.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
-        var db = services.GetRequiredService<VnTraceDbContext>();
-        var clock = services.GetRequiredService<TimeProvider>();
-        // The capture path as the API has it, with a writer that loses the race for the eventID at the last moment.
-        var capture = new CaptureService(db, new RefusingWriter(), clock, NullLogger<CaptureService>.Instance);
-        var diary = new DiaryService(db, capture, services.GetRequiredService<AuditTrail>(), clock,
-            services.GetRequiredService<IStringLocalizer<LotText>>(), NullLogger<DiaryService>.Instance);
+        var diary = RefusingCapture.Diary(services);
 
         var result = await diary.ProcessAsync(mill.OrganizationId, new ProcessingEntry([new LotQuantity(input, 10)], mill.ProductId, "OUT-RACE", 8,
             mill.WarehouseId, DateTime.UtcNow.AddHours(6)), CancellationToken.None);
@@ -256,11 +251,6 @@ public abstract class LotDiaryTests(AppFixture fixture)
         Assert.False(await mill.WithDbAsync(d => d.AuditLog.AnyAsync(a => a.OrganizationId == mill.OrganizationId && a.Detail!.Contains("OUT-RACE"))));
     }
 
-    private sealed class RefusingWriter : IEventWriter
-    {
-        public Task WriteAsync(VnTraceDbContext db, CaptureJob job, IReadOnlyList<TraceabilityEvent> events, CancellationToken ct) =>
-            throw new DuplicateEventException(new InvalidOperationException("taken"));
-    }
 
     [Fact]
     public async Task Shipped_goods_are_received_by_typing_the_partner_code_and_both_sides_link()

@@ -17,7 +17,7 @@ namespace VnTrace.Server.Lots.Diary;
 /// meets the pre-harvest interval of an input on any earlier row or already in the diary. Processing and receiving
 /// name several lots or a partner's shipment and stay on their pages.
 /// </summary>
-public sealed class DiaryImport(CurrentBusiness business, DiaryService diary, ProductService products, IStringLocalizer<LotText> t) : IImportKind
+public sealed class DiaryImport(CurrentBusiness business, DiaryService diary, LotLifecycle lifecycle, ProductService products, IStringLocalizer<LotText> t) : IImportKind
 {
     public const string TypeKey = "type";
     public const string GtinKey = "gtin";
@@ -317,13 +317,13 @@ public sealed class DiaryImport(CurrentBusiness business, DiaryService diary, Pr
 
             var gtin = v.Gtin.ToString();
             if (!lots.TryGetValue((gtin, v.LotNumber), out var lotId))
-                lots[(gtin, v.LotNumber)] = lotId = await diary.FindLotIdAsync(business.Id, gtin, v.LotNumber, ct);
+                lots[(gtin, v.LotNumber)] = lotId = await lifecycle.FindLotIdAsync(business.Id, gtin, v.LotNumber, ct);
             // Another business's lot is found by nothing here: it reads exactly like a lot that does not exist.
             if (lotId is null)
                 Fail(LotKey, t["DiaryImport.LotUnknown", v.LotNumber, gtin]);
             var gln = v.Location.ToString();
             if (!locations.TryGetValue(gln, out var locationId))
-                locations[gln] = locationId = await diary.FindLocationIdAsync(business.Id, gln, ct);
+                locations[gln] = locationId = await lifecycle.FindLocationIdAsync(business.Id, gln, ct);
             if (locationId is null)
                 Fail(LocationKey, t["DiaryImport.LocationUnknown", gln]);
 

@@ -14,7 +14,7 @@ namespace VnTrace.Server.Workspace.Lots;
 /// "Correct this event": the event stays as it was; an error declaration says it was wrong (and why), and a
 /// corrective event with the right time or quantity can be recorded with it. Only the business's own events.
 /// </summary>
-public sealed class CorrectModel(VnTraceDbContext db, CurrentBusiness business, DiaryService diary, LotHistory history,
+public sealed class CorrectModel(VnTraceDbContext db, CurrentBusiness business, DiaryCorrections corrections, LotHistory history,
     IStringLocalizer<LotText> t) : PageModel
 {
     [BindProperty]
@@ -28,7 +28,7 @@ public sealed class CorrectModel(VnTraceDbContext db, CurrentBusiness business, 
         [Display(Name = "Correction.Reason")]
         public CorrectionReason Reason { get; set; }
 
-        [MaxLength(DiaryService.MaxNote, ErrorMessage = "Validation.MaxLength"), Display(Name = "Correction.Note")]
+        [MaxLength(DiaryChecks.MaxNote, ErrorMessage = "Validation.MaxLength"), Display(Name = "Correction.Note")]
         public string? Note { get; set; }
 
         [Display(Name = "Correction.Time")]
@@ -55,7 +55,7 @@ public sealed class CorrectModel(VnTraceDbContext db, CurrentBusiness business, 
             ModelState.AddModelError("Form.CorrectedQuantity", t["Diary.NumberInvalid"]);
         if (!ModelState.IsValid)
             return Page();
-        var result = await diary.CorrectAsync(business.Id, new CorrectionEntry(eventRow, Form.Reason, Form.Note, Form.CorrectedTime, quantity), ct);
+        var result = await corrections.CorrectAsync(business.Id, new CorrectionEntry(eventRow, Form.Reason, Form.Note, Form.CorrectedTime, quantity), ct);
         if (!result.Success)
         {
             LotForms.AddErrors(ModelState, result.Errors);

@@ -11,7 +11,7 @@ using VnTrace.Server.Platform.Data;
 namespace VnTrace.Server.Workspace.Lots;
 
 /// <summary>A new lot of one of the business's products at one of its places; its diary starts empty.</summary>
-public sealed class CreateModel(VnTraceDbContext db, CurrentBusiness business, DiaryService diary, IStringLocalizer<LotText> t) : PageModel
+public sealed class CreateModel(VnTraceDbContext db, CurrentBusiness business, LotLifecycle lots, IStringLocalizer<LotText> t) : PageModel
 {
     [BindProperty]
     public LotForm Form { get; set; } = new();
@@ -39,7 +39,7 @@ public sealed class CreateModel(VnTraceDbContext db, CurrentBusiness business, D
         [Display(Name = "Lot.ExpiryDate")]
         public DateOnly? ExpiryDate { get; set; }
 
-        [MaxLength(DiaryService.MaxNote, ErrorMessage = "Validation.MaxLength"), Display(Name = "Lot.Note")]
+        [MaxLength(DiaryChecks.MaxNote, ErrorMessage = "Validation.MaxLength"), Display(Name = "Lot.Note")]
         public string? Note { get; set; }
     }
 
@@ -58,7 +58,7 @@ public sealed class CreateModel(VnTraceDbContext db, CurrentBusiness business, D
             await LoadChoicesAsync(ct);
             return Page();
         }
-        var result = await diary.CreateLotAsync(business.Id,
+        var result = await lots.CreateLotAsync(business.Id,
             new NewLot(Form.ProductId!.Value, Form.LotNumber, Form.LocationId!.Value, quantity, Form.ProductionDate, Form.ExpiryDate, Form.Note), ct);
         if (!result.Success)
         {

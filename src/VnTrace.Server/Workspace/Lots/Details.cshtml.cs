@@ -19,7 +19,7 @@ namespace VnTrace.Server.Workspace.Lots;
 /// A lot: its facts, its diary as a timeline, one step back and one step forward, the diary forms, corrections,
 /// closing, and the export of its events. Another business's lot answers 404.
 /// </summary>
-public sealed class DetailsModel(VnTraceDbContext db, CurrentBusiness business, LotHistory history, DiaryService diary,
+public sealed class DetailsModel(VnTraceDbContext db, CurrentBusiness business, LotHistory history, LotLifecycle lots,
     TimeProvider clock, IStringLocalizer<LotText> t) : PageModel
 {
     public Lot Lot { get; private set; } = null!;
@@ -41,7 +41,7 @@ public sealed class DetailsModel(VnTraceDbContext db, CurrentBusiness business, 
 
     public async Task<IActionResult> OnPostCloseAsync(Guid id, CancellationToken ct)
     {
-        var result = await diary.CloseLotAsync(business.Id, id, ct);
+        var result = await lots.CloseLotAsync(business.Id, id, ct);
         if (!result.Success)
             return NotFound();
         TempData["Message"] = t["Lot.ClosedMessage"].Value;
@@ -50,7 +50,7 @@ public sealed class DetailsModel(VnTraceDbContext db, CurrentBusiness business, 
 
     public async Task<IActionResult> OnPostReopenAsync(Guid id, CancellationToken ct)
     {
-        var result = await diary.ReopenLotAsync(business.Id, id, ct);
+        var result = await lots.ReopenLotAsync(business.Id, id, ct);
         if (!result.Success)
             return NotFound();
         TempData["Message"] = t["Lot.ReopenedMessage"].Value;

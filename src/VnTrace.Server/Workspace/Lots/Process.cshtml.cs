@@ -55,7 +55,7 @@ public sealed class ProcessModel(VnTraceDbContext db, CurrentBusiness business, 
         [Display(Name = "Lot.ExpiryDate")]
         public DateOnly? ExpiryDate { get; set; }
 
-        [MaxLength(DiaryService.MaxNote, ErrorMessage = "Validation.MaxLength"), Display(Name = "Diary.Note")]
+        [MaxLength(DiaryChecks.MaxNote, ErrorMessage = "Validation.MaxLength"), Display(Name = "Diary.Note")]
         public string? Note { get; set; }
     }
 

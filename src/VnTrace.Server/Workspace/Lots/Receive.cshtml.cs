@@ -14,7 +14,7 @@ namespace VnTrace.Server.Workspace.Lots;
 /// Receiving goods from a partner: type or scan the code on its label, pick the shipment it sent us, say where and
 /// when it arrived. What, how much, from whom and the despatch advice come from the partner's shipping event.
 /// </summary>
-public sealed class ReceiveModel(VnTraceDbContext db, CurrentBusiness business, DiaryService diary, TimeProvider clock,
+public sealed class ReceiveModel(VnTraceDbContext db, CurrentBusiness business, LotReceiving receiving, TimeProvider clock,
     IStringLocalizer<LotText> t) : PageModel
 {
     [BindProperty(SupportsGet = true)]
@@ -41,7 +41,7 @@ public sealed class ReceiveModel(VnTraceDbContext db, CurrentBusiness business, 
 
         public List<string?> Quantities { get; set; } = [];
 
-        [MaxLength(DiaryService.MaxNote, ErrorMessage = "Validation.MaxLength"), Display(Name = "Diary.Note")]
+        [MaxLength(DiaryChecks.MaxNote, ErrorMessage = "Validation.MaxLength"), Display(Name = "Diary.Note")]
         public string? Note { get; set; }
     }
 
@@ -72,7 +72,7 @@ public sealed class ReceiveModel(VnTraceDbContext db, CurrentBusiness business, 
             ModelState.AddModelError("Form.Time", t["Diary.Required"]);
         if (ModelState.IsValid)
         {
-            var result = await diary.ReceiveAsync(business.Id,
+            var result = await receiving.ReceiveAsync(business.Id,
                 new ReceivingEntry(Form.ShipmentId, Form.LocationId!.Value, Form.Time!.Value, given ? quantities : null, Form.Note), ct);
             if (result.Success)
             {
@@ -89,6 +89,6 @@ public sealed class ReceiveModel(VnTraceDbContext db, CurrentBusiness business, 
     {
         Locations = await LotForms.LocationsAsync(db, business.Id, ct);
         if (!string.IsNullOrWhiteSpace(Code))
-            Search = await diary.FindShipmentsAsync(business.Id, Code, ct);
+            Search = await receiving.FindShipmentsAsync(business.Id, Code, ct);
     }
 }

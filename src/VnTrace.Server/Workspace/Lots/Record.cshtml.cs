@@ -62,7 +62,7 @@ public sealed class RecordModel(VnTraceDbContext db, CurrentBusiness business, D
         [Display(Name = "Diary.InputKind")]
         public FarmingInputKind InputKind { get; set; }
 
-        [MaxLength(DiaryService.MaxText, ErrorMessage = "Validation.MaxLength"), Display(Name = "Diary.InputName")]
+        [MaxLength(DiaryChecks.MaxText, ErrorMessage = "Validation.MaxLength"), Display(Name = "Diary.InputName")]
         public string? InputName { get; set; }
 
         [Display(Name = "Diary.Dose")]
@@ -74,7 +74,7 @@ public sealed class RecordModel(VnTraceDbContext db, CurrentBusiness business, D
         [Range(0, 365, ErrorMessage = "Validation.Range"), Display(Name = "Diary.PreHarvestInterval")]
         public int? PreHarvestIntervalDays { get; set; }
 
-        [MaxLength(DiaryService.MaxText, ErrorMessage = "Validation.MaxLength"), Display(Name = "Diary.Packaging")]
+        [MaxLength(DiaryChecks.MaxText, ErrorMessage = "Validation.MaxLength"), Display(Name = "Diary.Packaging")]
         public string? Packaging { get; set; }
 
         [Range(1, 10_000_000, ErrorMessage = "Validation.Range"), Display(Name = "Diary.PackageCount")]
@@ -89,7 +89,7 @@ public sealed class RecordModel(VnTraceDbContext db, CurrentBusiness business, D
         [MaxLength(35, ErrorMessage = "Validation.MaxLength"), Display(Name = "Diary.DespatchAdvice")]
         public string? DespatchAdvice { get; set; }
 
-        [MaxLength(DiaryService.MaxNote, ErrorMessage = "Validation.MaxLength"), Display(Name = "Diary.Note")]
+        [MaxLength(DiaryChecks.MaxNote, ErrorMessage = "Validation.MaxLength"), Display(Name = "Diary.Note")]
         public string? Note { get; set; }
     }
 

@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Localization;
+using VnTrace.Server.Platform.Audit;
+using VnTrace.Server.Platform.Data;
 using Microsoft.EntityFrameworkCore;
 using VnTrace.Gs1.Epcis;
 using VnTrace.Gs1.Epcis.Cbv;
@@ -7,7 +10,8 @@ using VnTrace.Server.Platform.Events;
 namespace VnTrace.Server.Lots.Diary;
 
 /// <summary>Corrections: error declarations and corrective events, never edits.</summary>
-public sealed partial class DiaryService
+public sealed class DiaryCorrections(VnTraceDbContext db, DiaryStore store, DiaryChecks checks, TimeProvider clock,
+    IStringLocalizer<LotText> t)
 {
     /// <summary>
     /// Declares one of the business's own events erroneous: the event is captured again with the same eventID and an
@@ -21,12 +25,12 @@ public sealed partial class DiaryService
         var row = await db.Events.Where(e => e.Id == entry.EventRowId && e.OwnerId == organizationId && !e.HasErrorDeclaration)
             .Select(e => new { e.EventId, e.Json }).FirstOrDefaultAsync(ct);
         if (row is null)
-            return Refused([new DiaryError(nameof(entry.EventRowId), t["Diary.EventUnknown"])]);
+            return store.Refused([new DiaryError(nameof(entry.EventRowId), t["Diary.EventUnknown"])]);
         if (await db.Events.AnyAsync(e => e.OwnerId == organizationId && e.EventId == row.EventId && e.HasErrorDeclaration, ct))
-            return Refused([new DiaryError(nameof(entry.EventRowId), t["Diary.AlreadyCorrected"])]);
+            return store.Refused([new DiaryError(nameof(entry.EventRowId), t["Diary.AlreadyCorrected"])]);
         if (!Enum.IsDefined(entry.Reason))
             errors.Add(nameof(entry.Reason), t["Diary.ReasonUnknown"]);
-        CheckNote(errors, nameof(entry.Note), entry.Note);
+        checks.CheckNote(errors, nameof(entry.Note), entry.Note);
 
         var original = StoredEventFormat.Deserialize(row.Json);
         EpcisEvent? corrective = null;
@@ -39,13 +43,13 @@ public sealed partial class DiaryService
             corrective.RecordTime = null;
             if (entry.CorrectedTime is { } time)
             {
-                CheckTime(errors, nameof(entry.CorrectedTime), time);
+                checks.CheckTime(errors, nameof(entry.CorrectedTime), time);
                 corrective.EventTime = VietnamTime.FromLocal(time);
                 corrective.EventTimeZoneOffset = VietnamTime.OffsetText;
             }
             if (entry.CorrectedQuantity is { } quantity)
             {
-                CheckQuantity(errors, nameof(entry.CorrectedQuantity), quantity);
+                checks.CheckQuantity(errors, nameof(entry.CorrectedQuantity), quantity);
                 var list = CorrectableQuantities(corrective);
                 if (list is not [{ Quantity: not null } only])
                     errors.Add(nameof(entry.CorrectedQuantity), t["Diary.QuantityNotCorrectable"]);
@@ -60,7 +64,7 @@ public sealed partial class DiaryService
             }
         }
         if (errors.Any)
-            return Refused(errors);
+            return store.Refused(errors);
 
         var declaration = StoredEventFormat.Deserialize(row.Json);
         declaration.RecordTime = null;
@@ -80,7 +84,7 @@ public sealed partial class DiaryService
             });
 
         await AdjustLotQuantitiesAsync(organizationId, original, corrective, ct);
-        return await CaptureEventsAsync(organizationId, corrective is null ? [declaration] : [corrective, declaration], null, ct);
+        return await store.CaptureEventsAsync(organizationId, corrective is null ? [declaration] : [corrective, declaration], null, ct);
     }
 
     /// <summary>The quantities a correction may change: the lot of an ObjectEvent, the output of a TransformationEvent.</summary>
@@ -93,7 +97,7 @@ public sealed partial class DiaryService
     /// </summary>
     private async Task AdjustLotQuantitiesAsync(Guid organizationId, EpcisEvent original, EpcisEvent? corrective, CancellationToken ct)
     {
-        var setsQuantity = IsHarvest(original) || original.Type == EpcisEventType.TransformationEvent
+        var setsQuantity = DiaryStore.IsHarvest(original) || original.Type == EpcisEventType.TransformationEvent
             || original.BizStep == DiaryEvents.BizStep("receiving");
         if (!setsQuantity)
             return;

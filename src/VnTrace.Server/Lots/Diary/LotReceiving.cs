@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Localization;
+using VnTrace.Server.Platform.Audit;
+using VnTrace.Server.Platform.Data;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using VnTrace.Gs1.Epcis;
@@ -8,7 +11,8 @@ using VnTrace.Server.Trace;
 namespace VnTrace.Server.Lots.Diary;
 
 /// <summary>Receiving: a partner's shipping event destined to this business becomes its receiving event and lot.</summary>
-public sealed partial class DiaryService
+public sealed class LotReceiving(VnTraceDbContext db, DiaryStore store, DiaryChecks checks, AuditTrail audit, TimeProvider clock,
+    IStringLocalizer<LotText> t)
 {
     /// <summary>
     /// The partners' shipping events for a typed or scanned code whose destination is this business's party, newest
@@ -42,22 +46,22 @@ public sealed partial class DiaryService
         var errors = new DiaryErrors();
         var organization = await db.Organizations.FirstAsync(o => o.Id == organizationId, ct);
         if (organization.Gln is null)
-            return Refused([new DiaryError("", t["Diary.OrganizationHasNoGln"])]);
+            return store.Refused([new DiaryError("", t["Diary.OrganizationHasNoGln"])]);
         var found = await ShipmentsAsync(organizationId, organization.Gln, null, entry.ShipmentId, ct);
         if (found.Count == 0)
-            return Refused([new DiaryError(nameof(entry.ShipmentId), t["Diary.ShipmentUnknown"])]);
+            return store.Refused([new DiaryError(nameof(entry.ShipmentId), t["Diary.ShipmentUnknown"])]);
         var (shipment, shipping) = found[0];
         if (shipment.AlreadyReceived)
             errors.Add(nameof(entry.ShipmentId), t["Diary.AlreadyReceived"]);
         if (shipment.Lots.Count == 0)
             errors.Add(nameof(entry.ShipmentId), t["Diary.ShipmentNamesNoLot"]);
-        var location = await FindLocationAsync(organizationId, entry.LocationId, ct);
+        var location = await store.FindLocationAsync(organizationId, entry.LocationId, ct);
         if (location is null)
             errors.Add(nameof(entry.LocationId), t["Diary.LocationUnknown"]);
-        CheckTime(errors, nameof(entry.Time), entry.Time);
+        checks.CheckTime(errors, nameof(entry.Time), entry.Time);
         if (entry.Time != default && VietnamTime.FromLocal(entry.Time) < shipment.ShippedAt.AddMinutes(-1))
             errors.Add(nameof(entry.Time), t["Diary.ReceivedBeforeShipped", VietnamTime.Display(shipment.ShippedAt)]);
-        CheckNote(errors, nameof(entry.Note), entry.Note);
+        checks.CheckNote(errors, nameof(entry.Note), entry.Note);
         var quantities = new List<decimal?>();
         if (entry.Quantities is { } given && given.Count != shipment.Lots.Count)
             errors.Add(nameof(entry.Quantities), t["Diary.QuantitiesPerLot", shipment.Lots.Count]);
@@ -67,14 +71,14 @@ public sealed partial class DiaryService
             decimal? q = entry.Quantities is { } g && i < g.Count ? g[i] : shipped.Quantity;
             if (q is { } value)
             {
-                CheckQuantity(errors, $"{nameof(entry.Quantities)}[{i}]", value);
+                checks.CheckQuantity(errors, $"{nameof(entry.Quantities)}[{i}]", value);
                 if (shipped.Quantity is { } max && value > max)
                     errors.Add($"{nameof(entry.Quantities)}[{i}]", t["Diary.MoreThanShipped", max.ToString(CultureInfo.CurrentCulture)]);
             }
             quantities.Add(q);
         }
         if (errors.Any)
-            return Refused(errors);
+            return store.Refused(errors);
 
         var at = new DiaryEvents.Place(LotCodes.Place(location!.Gln), VietnamTime.FromLocal(entry.Time));
         var received = shipment.Lots.Select((l, i) => new QuantityElement { EpcClass = l.LotClass, Quantity = quantities[i], Uom = quantities[i] is null ? null : l.Uom }).ToList();
@@ -118,7 +122,7 @@ public sealed partial class DiaryService
             }
             firstLot ??= lot.Id;
         }
-        return await CaptureEventsAsync(organizationId, [e], firstLot, ct);
+        return await store.CaptureEventsAsync(organizationId, [e], firstLot, ct);
     }
 
 
