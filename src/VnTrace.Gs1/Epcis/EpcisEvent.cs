@@ -43,6 +43,12 @@ public sealed class EpcisEvent
 
     public string? EventId { get; set; }
 
+    /// <summary>
+    /// A copy with its own scalar fields and the same lists, for a repository that stamps eventID and recordTime on
+    /// what it stores without changing the event its caller still holds.
+    /// </summary>
+    public EpcisEvent ShallowCopy() => (EpcisEvent)MemberwiseClone();
+
     /// <summary>certificationInfo: one or more URIs (EPCIS 2.0 §7.3.6).</summary>
     public List<string> CertificationInfo { get; set; } = [];
 

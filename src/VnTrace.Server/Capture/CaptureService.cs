@@ -187,8 +187,10 @@ public sealed class CaptureService(VnTraceDbContext db, IEventWriter writer, Tim
         return eventHash + ";ed=" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(declaration)))[..16];
     }
 
-    internal static TraceabilityEvent ToEntity(Guid ownerId, Guid captureId, EpcisEvent e, string eventId, string hash, DateTime recordTime)
+    /// <summary>The row of an event as stored: its eventID and recordTime stamped on a copy, the caller's event left as it was.</summary>
+    internal static TraceabilityEvent ToEntity(Guid ownerId, Guid captureId, EpcisEvent captured, string eventId, string hash, DateTime recordTime)
     {
+        var e = captured.ShallowCopy();
         e.EventId = eventId;
         e.RecordTime = new DateTimeOffset(recordTime, TimeSpan.Zero);
         var entity = new TraceabilityEvent

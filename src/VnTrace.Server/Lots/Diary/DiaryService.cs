@@ -17,7 +17,7 @@ using VnTrace.Server.Capture;
 namespace VnTrace.Server.Lots.Diary;
 
 /// <summary>
-/// Keeps a business's lots and their production diary. Each diary entry becomes one EPCIS 2.0 event (shapes in
+/// Records the production diary on a business's lots (lots themselves: <see cref="LotLifecycle"/>). Each diary entry becomes one EPCIS 2.0 event (shapes in
 /// <see cref="DiaryEvents"/>), checked by the library's validator and stored by <see cref="CaptureService"/>, the
 /// path the capture API takes. A lot row the entry creates or changes is saved in the same unit of work as the
 /// event (the event writer saves the pending changes with the events; a refused capture clears them), so an entry
