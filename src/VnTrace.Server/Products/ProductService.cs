@@ -38,10 +38,8 @@ public enum ProductChange
 /// unique across the system (the unique index has the last word), every change audited in the same save.
 /// </summary>
 public sealed class ProductService(VnTraceDbContext db, CurrentBusiness business, GtinAllocator allocator, AuditTrail audit,
-    FileStore files, TimeProvider clock, IStringLocalizer<ProductText> t, IStringLocalizer<SharedText> shared)
+    ProductGallery gallery, TimeProvider clock, IStringLocalizer<ProductText> t)
 {
-    public const int MaxImages = 5;
-
     /// <summary>
     /// Reads a typed GTIN-8, -12, -13 or -14 (spaces and hyphens ignored). On failure, a sentence that points at
     /// the character: a non-digit and where it is, the digit count, or the wrong check digit and the right one.
@@ -193,15 +191,15 @@ public sealed class ProductService(VnTraceDbContext db, CurrentBusiness business
             errors.Add(new(nameof(f.Gtin), t["Gtin.NoCompanyPrefix"]));
         if (values.Gtin is { } typed && await db.Products.AnyAsync(p => p.Gtin == typed.ToString(), ct))
             errors.Add(new(nameof(f.Gtin), GtinTakenMessage(typed.ToString())));
-        if (images.Count > MaxImages)
-            errors.Add(new("Images", t["Product.TooManyImages", MaxImages]));
+        if (images.Count > ProductGallery.MaxImages)
+            errors.Add(new("Images", t["Product.TooManyImages", ProductGallery.MaxImages]));
         if (errors.Count > 0)
             return new ProductSave(null, errors);
 
         var now = clock.GetUtcNow().UtcDateTime;
         var product = new Product { OrganizationId = organization.Id, Gtin = "", NameVi = "", Unit = "", CreatedAt = now, UpdatedAt = now };
         Apply(product, f, values);
-        var stored = await StoreImagesAsync(images, errors, ct);
+        var stored = await gallery.StoreImagesAsync(images, errors, ct);
         if (errors.Count > 0)
         {
             db.ChangeTracker.Clear();
@@ -329,84 +327,6 @@ public sealed class ProductService(VnTraceDbContext db, CurrentBusiness business
         audit.Record("product.delete", nameof(Product), id, new { product.Gtin, product.NameVi });
         await db.SaveChangesAsync(ct);
         return ProductChange.Done;
-    }
-
-    /// <summary>Adds images after the existing ones, up to <see cref="MaxImages"/>; refused files are named in <paramref name="errors"/>.</summary>
-    public async Task<ProductChange> AddImagesAsync(Guid id, IReadOnlyList<IFormFile> images, List<string> errors, CancellationToken ct)
-    {
-        if (!await db.Products.AnyAsync(p => p.Id == id && p.OrganizationId == business.Id, ct))
-            return ProductChange.NotFound;
-        var existing = await db.ProductImages.Where(i => i.ProductId == id).Select(i => i.Position).ToListAsync(ct);
-        if (existing.Count + images.Count > MaxImages)
-            return ProductChange.TooManyImages;
-        var fieldErrors = new List<ProductError>();
-        var stored = await StoreImagesAsync(images, fieldErrors, ct);
-        if (fieldErrors.Count > 0)
-        {
-            db.ChangeTracker.Clear();
-            errors.AddRange(fieldErrors.Select(e => e.Message));
-            return ProductChange.Done;
-        }
-        var next = existing.Count == 0 ? 0 : existing.Max() + 1;
-        foreach (var file in stored)
-            db.ProductImages.Add(new ProductImage { ProductId = id, FileId = file.Id, Position = next++ });
-        audit.Record("product.image.add", nameof(Product), id, new { Files = stored.Select(s => s.Id) });
-        await db.SaveChangesAsync(ct);
-        return ProductChange.Done;
-    }
-
-    /// <summary>Moves an image one place earlier (<paramref name="offset"/> −1) or later (+1).</summary>
-    public async Task<ProductChange> MoveImageAsync(Guid id, Guid fileId, int offset, CancellationToken ct)
-    {
-        if (!await db.Products.AnyAsync(p => p.Id == id && p.OrganizationId == business.Id, ct))
-            return ProductChange.NotFound;
-        var images = await db.ProductImages.AsTracking().Where(i => i.ProductId == id).OrderBy(i => i.Position).ToListAsync(ct);
-        var at = images.FindIndex(i => i.FileId == fileId);
-        if (at < 0)
-            return ProductChange.NotFound;
-        var to = Math.Clamp(at + Math.Sign(offset), 0, images.Count - 1);
-        if (to == at)
-            return ProductChange.Done;
-        (images[at], images[to]) = (images[to], images[at]);
-        for (var i = 0; i < images.Count; i++)
-            images[i].Position = i;
-        audit.Record("product.image.move", nameof(Product), id, new { File = fileId, From = at, To = to });
-        await db.SaveChangesAsync(ct);
-        return ProductChange.Done;
-    }
-
-    /// <summary>Removes an image from the product and deletes the stored file.</summary>
-    public async Task<ProductChange> RemoveImageAsync(Guid id, Guid fileId, CancellationToken ct)
-    {
-        if (!await db.Products.AnyAsync(p => p.Id == id && p.OrganizationId == business.Id, ct))
-            return ProductChange.NotFound;
-        var images = await db.ProductImages.AsTracking().Where(i => i.ProductId == id).OrderBy(i => i.Position).ToListAsync(ct);
-        var image = images.Find(i => i.FileId == fileId);
-        if (image is null)
-            return ProductChange.NotFound;
-        db.ProductImages.Remove(image);
-        images.Remove(image);
-        for (var i = 0; i < images.Count; i++)
-            images[i].Position = i;
-        if (await db.Files.AsTracking().FirstOrDefaultAsync(f => f.Id == fileId && f.OrganizationId == business.Id, ct) is { } file)
-            db.Files.Remove(file);
-        audit.Record("product.image.remove", nameof(Product), id, new { File = fileId });
-        await db.SaveChangesAsync(ct);
-        return ProductChange.Done;
-    }
-
-    private async Task<List<StoredFile>> StoreImagesAsync(IReadOnlyList<IFormFile> images, List<ProductError> errors, CancellationToken ct)
-    {
-        var stored = new List<StoredFile>();
-        foreach (var image in images)
-        {
-            var upload = await files.AddAsync(business.Id, image, FilePurpose.Image, isPublic: true, ct);
-            if (upload.File is { } file)
-                stored.Add(file);
-            else
-                errors.Add(new("Images", t["Product.ImageRefused", image.FileName, shared[upload.ErrorKey!]]));
-        }
-        return stored;
     }
 
     /// <summary>Saves; false when a unique index refused the change (the GTIN was taken meanwhile).</summary>

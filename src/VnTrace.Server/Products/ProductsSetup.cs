@@ -6,6 +6,7 @@ public static class ProductsSetup
     public static WebApplicationBuilder AddProducts(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<GtinAllocator>();
+        builder.Services.AddScoped<ProductGallery>();
         builder.Services.AddScoped<ProductService>();
         builder.Services.AddScoped<Imports.IImportKind, ProductImport>();
         return builder;

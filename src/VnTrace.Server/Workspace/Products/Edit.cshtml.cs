@@ -9,7 +9,7 @@ using VnTrace.Server.Products;
 namespace VnTrace.Server.Workspace.Products;
 
 /// <summary>Changes a product and its images. Another business's product id answers 404, on GET and POST alike.</summary>
-public sealed class EditModel(ProductService products, VnTraceDbContext db, CurrentBusiness business, IStringLocalizer<ProductText> t) : PageModel
+public sealed class EditModel(ProductService products, ProductGallery gallery, VnTraceDbContext db, CurrentBusiness business, IStringLocalizer<ProductText> t) : PageModel
 {
     [BindProperty]
     public ProductFields Form { get; set; } = new();
@@ -58,12 +58,12 @@ public sealed class EditModel(ProductService products, VnTraceDbContext db, Curr
             errors.Add(t["Images.NoneChosen"]);
         else
         {
-            switch (await products.AddImagesAsync(id, images, errors, ct))
+            switch (await gallery.AddImagesAsync(id, images, errors, ct))
             {
                 case ProductChange.NotFound:
                     return NotFound();
                 case ProductChange.TooManyImages:
-                    errors.Add(t["Product.TooManyImages", ProductService.MaxImages]);
+                    errors.Add(t["Product.TooManyImages", ProductGallery.MaxImages]);
                     break;
             }
         }
@@ -75,13 +75,13 @@ public sealed class EditModel(ProductService products, VnTraceDbContext db, Curr
     }
 
     public async Task<IActionResult> OnPostMoveImageAsync(Guid id, Guid fileId, int offset, CancellationToken ct) =>
-        await products.MoveImageAsync(id, fileId, offset, ct) == ProductChange.NotFound
+        await gallery.MoveImageAsync(id, fileId, offset, ct) == ProductChange.NotFound
             ? NotFound()
             : Redirect($"/workspace/products/{id}/edit#images");
 
     public async Task<IActionResult> OnPostRemoveImageAsync(Guid id, Guid fileId, CancellationToken ct)
     {
-        if (await products.RemoveImageAsync(id, fileId, ct) == ProductChange.NotFound)
+        if (await gallery.RemoveImageAsync(id, fileId, ct) == ProductChange.NotFound)
             return NotFound();
         TempData["Message"] = t["Images.Removed"].Value;
         return Redirect($"/workspace/products/{id}/edit#images");
