@@ -7,7 +7,9 @@ using VnTrace.Server.Organizations.Reference;
 using VnTrace.Server.Platform.Data;
 using VnTrace.Server.Platform.Events;
 using VnTrace.Server.Lookup.Publication;
+using VnTrace.Server.Lots;
 using VnTrace.Server.Recall;
+using VnTrace.Server.Trace;
 
 namespace VnTrace.Server.Lookup;
 
@@ -19,6 +21,9 @@ namespace VnTrace.Server.Lookup;
 /// </summary>
 public sealed class ConsumerLookup(VnTraceDbContext db, RecallService recalls, LookupOptions options, TimeProvider clock)
 {
+    private readonly ConsumerJourney journeys = new(db, options, new PublicationChoices(db));
+
+    private PublicationChoices Choices => journeys.Choices;
     private static readonly TimeSpan Vietnam = TimeSpan.FromHours(7);
 
     public async Task<ConsumerView> FindAsync(DigitalLink link, CancellationToken ct)
@@ -67,20 +72,7 @@ public sealed class ConsumerLookup(VnTraceDbContext db, RecallService recalls, L
         return new DigitalLink { PrimaryKey = new("01", gtin), Qualifiers = qualifiers }.ToCanonicalUri();
     }
 
-    private readonly Dictionary<Guid, PublicationChoice> choices = [];
-
-    /// <summary>Publication choices, read once per lookup for each business.</summary>
-    private async Task<Dictionary<Guid, PublicationChoice>> ChoicesAsync(IEnumerable<Guid> organizationIds, CancellationToken ct)
-    {
-        var wanted = organizationIds.Distinct().ToList();
-        var missing = wanted.Where(id => !choices.ContainsKey(id)).ToList();
-        if (missing.Count > 0)
-            foreach (var (id, choice) in await PublicationPolicy.ForAsync(db, missing, ct))
-                choices[id] = choice;
-        return wanted.ToDictionary(id => id, id => choices[id]);
-    }
-
-    private async Task<PublicationChoice> ChoiceAsync(Guid organizationId, CancellationToken ct) => (await ChoicesAsync([organizationId], ct))[organizationId];
+    private Task<PublicationChoice> ChoiceAsync(Guid organizationId, CancellationToken ct) => Choices.ForAsync(organizationId, ct);
 
     private IQueryable<Organization> ApprovedBusinesses =>
         db.Organizations.Where(o => o.Status == OrganizationStatus.Approved && o.Kind == OrganizationKind.Business);
@@ -94,14 +86,29 @@ public sealed class ConsumerLookup(VnTraceDbContext db, RecallService recalls, L
         view.Serial = Qualifier(link, "21");
         view.Identifiers.Add(TradeItemId(gtin, null, null));
 
-        var approved = ApprovedBusinesses;
-        view.Product = await db.Products
-            .Where(p => p.Gtin == gtin && !p.Archived && approved.Any(o => o.Id == p.OrganizationId))
-            .Select(p => new ProductView(p.Id, p.OrganizationId, p.Gtin, p.NameVi, p.NameEn, p.DescriptionVi, p.DescriptionEn,
-                db.ProductImages.Where(i => i.ProductId == p.Id && db.Files.Any(f => f.Id == i.FileId && f.Public))
-                    .OrderBy(i => i.Position).Select(i => (Guid?)i.FileId).FirstOrDefault(),
-                p.Origin, p.Brand, p.OcopStars, p.Standards, p.NetContent, p.NetContentUnit))
+        // A suspended business's products stay registered, but the authority's decision stops the page vouching for them.
+        var product = await db.Products
+            .Where(p => p.Gtin == gtin && !p.Archived && db.Organizations.Any(o => o.Id == p.OrganizationId && o.Kind == OrganizationKind.Business
+                && (o.Status == OrganizationStatus.Approved || o.Status == OrganizationStatus.Suspended)))
+            .Select(p => new
+            {
+                View = new ProductView(p.Id, p.OrganizationId, p.Gtin, p.NameVi, p.NameEn, p.DescriptionVi, p.DescriptionEn,
+                    db.ProductImages.Where(i => i.ProductId == p.Id && db.Files.Any(f => f.Id == i.FileId && f.Public))
+                        .OrderBy(i => i.Position).Select(i => (Guid?)i.FileId).FirstOrDefault(),
+                    p.Origin, p.Brand, p.OcopStars, p.Standards, p.NetContent, p.NetContentUnit),
+                Suspended = db.Organizations.Any(o => o.Id == p.OrganizationId && o.Status == OrganizationStatus.Suspended),
+            })
             .FirstOrDefaultAsync(ct);
+        if (product is { Suspended: true })
+        {
+            view.Suspended = true;
+            view.Organizations.Add(product.View.OwnerId);
+            // A recall still reaches the consumer: it is about the goods, whatever the business's standing.
+            view.Recalled = await recalls.IsRecalledAsync(view.Canonical, ct)
+                || (view.Subject != LookupSubject.Product && view.LotNumber is { } recalledLot && await recalls.IsRecalledAsync(TradeItemId(gtin, recalledLot, null), ct));
+            return;
+        }
+        view.Product = product?.View;
         var owner = view.Product?.OwnerId;
 
         if (view.Serial is { } serial)
@@ -111,21 +118,18 @@ public sealed class ConsumerLookup(VnTraceDbContext db, RecallService recalls, L
             view.LotNumber ??= issuedLot;
         }
 
-        LotRow? lotRow = null;
+        var approved = ApprovedBusinesses;
+        List<LotRow> lots = [];
         if (view.LotNumber is { } lotNumber)
         {
-            var lots = await db.Lots.Where(l => l.Gtin == gtin && l.LotNumber == lotNumber && approved.Any(o => o.Id == l.OrganizationId))
+            lots = await db.Lots.Where(l => l.Gtin == gtin && l.LotNumber == lotNumber && approved.Any(o => o.Id == l.OrganizationId))
+                .OrderBy(l => l.CreatedAt)
                 .Select(l => new LotRow(l.OrganizationId, l.LocationId, l.ProductionDate, l.ExpiryDate, l.Origin))
                 .ToListAsync(ct);
-            lotRow = lots.OrderBy(l => l.OrganizationId == owner ? 0 : 1).ThenBy(l => l.Origin).FirstOrDefault();
-            owner ??= lotRow?.OrganizationId;
+            // Only a lot its business produced makes it the owner; a partner's row of goods it received says nothing about them.
+            owner ??= lots.FirstOrDefault(l => l.Origin == LotOrigin.Produced)?.OrganizationId;
             view.LotIdentifier = TradeItemId(gtin, lotNumber, null);
             view.Identifiers.Add(view.LotIdentifier);
-        }
-        if (owner is { } ownerId)
-        {
-            view.Organizations.Add(ownerId);
-            view.Producer = await ProducerAsync(ownerId, ct);
         }
 
         // The events that tell the item's story: a lot's own and its units'; a unit's own and its lot's.
@@ -147,10 +151,18 @@ public sealed class ConsumerLookup(VnTraceDbContext db, RecallService recalls, L
         }
         view.Identifiers.UnionWith(exact);
 
-        var journey = exact.Count > 0 ? await ReadJourneyAsync(view, exact, unitsOf, owner, ct) : null;
+        var journey = exact.Count > 0 ? await journeys.ReadAsync(view, exact, unitsOf, owner, ct) : null;
+        owner ??= journey?.Trust.Owner;
         if (view.Subject == LookupSubject.Unit)
             view.SerialKnown |= journey?.NamesSerial == true;
+        if (owner is { } ownerId)
+        {
+            view.Organizations.Add(ownerId);
+            view.Producer = await ProducerAsync(ownerId, ct);
+        }
 
+        // The lot's dates are its owner's: another business's row or events cannot put an expiry date on someone else's goods.
+        var lotRow = lots.FirstOrDefault(l => l.OrganizationId == owner);
         view.Publication = owner is { } o2 ? await ChoiceAsync(o2, ct) : view.Publication;
         if (view.LotNumber is { } number)
         {
@@ -193,7 +205,7 @@ public sealed class ConsumerLookup(VnTraceDbContext db, RecallService recalls, L
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(Vietnam).DateTime);
 
-    private sealed record LotRow(Guid OrganizationId, Guid? LocationId, DateOnly? ProductionDate, DateOnly? ExpiryDate, VnTrace.Server.Lots.LotOrigin Origin);
+    private sealed record LotRow(Guid OrganizationId, Guid? LocationId, DateOnly? ProductionDate, DateOnly? ExpiryDate, LotOrigin Origin);
 
     private static DateOnly? DateFact(IReadOnlyList<JourneyFact> facts, params string[] names)
     {
@@ -248,215 +260,9 @@ public sealed class ConsumerLookup(VnTraceDbContext db, RecallService recalls, L
             return null;
         if (l.Internal && !(await ChoiceAsync(l.OrganizationId, ct)).ShowInternalLocations)
             return null;
-        return Place(l.Gln, l.Name, l.CommuneCode, l.Latitude, l.Longitude);
+        return ConsumerJourney.Place(l.Gln, l.Name, l.CommuneCode, l.Latitude, l.Longitude);
     }
 
-    private static PlaceView Place(string gln, string name, string? communeCode, double? latitude, double? longitude, string? ownerName = null)
-    {
-        var commune = communeCode is { Length: > 0 } c ? AdministrativeUnits.FindCommune(c) : null;
-        var province = commune is null ? null : AdministrativeUnits.FindProvince(commune.ProvinceCode);
-        return new PlaceView(gln, name, commune?.FullName, province?.FullName, latitude, longitude, ownerName);
-    }
-
-    // ---- The journey -------------------------------------------------------------------------------------------
-
-    private sealed record EventRow(long Id, Guid OwnerId, string EventId, bool HasErrorDeclaration, string Json);
-
-    /// <summary>What reading the journey found besides the steps it put on the view.</summary>
-    private sealed class JourneyResult
-    {
-        public int Rows { get; set; }
-        public bool NamesSerial { get; set; }
-        public List<JourneyFact> LotFacts { get; } = [];
-        public DateOnly? FirstPacking { get; set; }
-        public List<string> Inputs { get; } = [];
-        public Dictionary<string, (Guid Id, Guid Owner)> Locations { get; } = new(StringComparer.Ordinal);
-
-        public IEnumerable<Guid> LocationIdsOf(Guid owner) => Locations.Values.Where(l => l.Owner == owner).Select(l => l.Id);
-    }
-
-    /// <summary>ILMD facts a consumer may see (CBV master-data attributes and the names VnTrace's own forms write).</summary>
-    private static readonly HashSet<string> PublicFacts = new(StringComparer.Ordinal)
-    {
-        "harvestDate", "productionDate", "packingDate", "itemExpirationDate", "bestBeforeDate", "expiryDate", "expirationDate",
-        "crop", "plantingAreaCode", "countryOfOrigin",
-    };
-
-    /// <param name="owner">The business whose product or lot this is; null when the code has no known owner (a container).</param>
-    private async Task<JourneyResult> ReadJourneyAsync(ConsumerView view, List<string> exact, string? unitsOf, Guid? owner, CancellationToken ct)
-    {
-        var result = new JourneyResult();
-        var rows = await EventsNamingAsync(exact, unitsOf, null, ct);
-        var events = rows.Select(r => (Row: r, Event: StoredEventFormat.Deserialize(r.Json))).ToList();
-        result.Rows = events.Count;
-
-        // The pallets and cases the goods were packed into carry them onward: their later events are the goods' journey.
-        var containers = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
-        foreach (var (_, e) in events)
-            if (e.Type == EpcisEventType.AggregationEvent && e.Action == EpcisAction.Add && e.ParentId is { } parent)
-            {
-                var id = VnTrace.Server.Platform.Events.Identifiers.Canonical(parent);
-                if (!containers.TryGetValue(id, out var since) || e.EventTime < since)
-                    containers[id] = e.EventTime;
-            }
-        if (containers.Count > 0)
-        {
-            view.Identifiers.UnionWith(containers.Keys);
-            var since = containers.Values.Min().UtcDateTime;
-            var known = rows.Select(r => r.Id).ToHashSet();
-            foreach (var r in await EventsNamingAsync([.. containers.Keys], null, since, ct))
-            {
-                if (!known.Add(r.Id))
-                    continue;
-                var e = StoredEventFormat.Deserialize(r.Json);
-                if (NamedContainers(e).Any(c => containers.TryGetValue(c, out var packedAt) && e.EventTime >= packedAt))
-                    events.Add((r, e));
-            }
-        }
-
-        // A correction (EPCIS 2.0 §7.4.1.2) withdraws the event it declares in error: neither is shown.
-        var withdrawn = events.Where(x => x.Row.HasErrorDeclaration).Select(x => (x.Row.OwnerId, x.Row.EventId)).ToHashSet();
-        events = [.. events.Where(x => !withdrawn.Contains((x.Row.OwnerId, x.Row.EventId))).OrderBy(x => x.Event.EventTime).ThenBy(x => x.Row.Id)];
-
-        if (owner is { } ownerId)
-        {
-            var trusted = await TrustedBusinessesAsync(ownerId, events, ct);
-            events = [.. events.Where(x => trusted.Contains(x.Row.OwnerId))];
-        }
-
-        var owners = events.Select(x => x.Row.OwnerId).Distinct().ToList();
-        view.Organizations.UnionWith(owners);
-        var owned = await ChoicesAsync(owners, ct);
-        var ownerNames = await db.Organizations.Where(o => owners.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
-
-        var glns = events.SelectMany(x => (string?[])[Gln(x.Event.BizLocation), Gln(x.Event.ReadPoint)]).OfType<string>().Distinct().ToList();
-        var locations = await db.Locations.Where(l => glns.Contains(l.Gln) && !l.Archived)
-            .Select(l => new { l.Id, l.Gln, l.Name, l.CommuneCode, l.Latitude, l.Longitude, l.Internal, l.OrganizationId })
-            .ToDictionaryAsync(l => l.Gln, ct);
-        var places = await ChoicesAsync(locations.Values.Select(l => l.OrganizationId), ct);
-        var parties = await db.Organizations.Where(o => o.Gln != null && glns.Contains(o.Gln))
-            .Select(o => new { Gln = o.Gln!, o.Name, o.CommuneCode }).ToDictionaryAsync(o => o.Gln, ct);
-
-        var serialIds = view.Serial is null ? [] : exact.Where(x => x.Contains("/21/", StringComparison.Ordinal)).ToHashSet(StringComparer.Ordinal);
-        foreach (var (row, e) in events)
-        {
-            var named = NamedIdentifiers(e).ToList();
-            if (serialIds.Count > 0 && named.Any(serialIds.Contains))
-                result.NamesSerial = true;
-            var choice = owned[row.OwnerId];
-            if (!choice.Shows(PublicField.Journey) || !choice.ShowsBizStep(e.BizStep))
-                continue;
-            var gln = Gln(e.BizLocation) ?? Gln(e.ReadPoint);
-            PlaceView? place = null;
-            if (gln is not null && locations.TryGetValue(gln, out var l))
-            {
-                // A place its business marked internal hides the events there (and the place itself).
-                if (l.Internal && !places[l.OrganizationId].ShowInternalLocations)
-                    continue;
-                result.Locations[gln] = (l.Id, l.OrganizationId);
-                place = Place(l.Gln, l.Name, l.CommuneCode, l.Latitude, l.Longitude);
-            }
-            else if (gln is not null && parties.TryGetValue(gln, out var party))
-                place = Place(gln, party.Name, party.CommuneCode, null, null);
-            else if (gln is not null)
-                place = new PlaceView(gln, "GLN " + gln, null, null, null, null);
-
-            var facts = (e.Ilmd ?? []).Where(f => f.Value is { Length: > 0 and <= 100 } && PublicFacts.Contains(f.LocalName))
-                .Select(f => new JourneyFact(f.LocalName, f.Value!)).ToList();
-            var aboutThisLot = view.LotIdentifier is null || named.Any(n => n == view.LotIdentifier || n.StartsWith(view.LotIdentifier + "/", StringComparison.Ordinal));
-            var madeHere = OutputsOf(e).Any(o => exact.Contains(o) || (view.LotIdentifier is { } lotId && o.StartsWith(lotId + "/", StringComparison.Ordinal)));
-            // Lot facts (harvest date, crop…) come from the events that create this lot, not from the lots it was made from.
-            if ((aboutThisLot && e.Type != EpcisEventType.TransformationEvent) || madeHere)
-                result.LotFacts.AddRange(facts.Where(f => !result.LotFacts.Any(x => x.Name == f.Name)));
-            if (e.Type == EpcisEventType.TransformationEvent && madeHere)
-                result.Inputs.AddRange(InputsOf(e).Where(i => !result.Inputs.Contains(i)));
-            if (e.BizStep is { } step && PublicationPolicy.BizStepWord(step) == "packing" && result.FirstPacking is null)
-                result.FirstPacking = DateOnly.FromDateTime(e.EventTime.DateTime);
-
-            if (view.Journey.Count >= options.MaxJourneyEvents)
-            {
-                view.JourneyTruncated = true;
-                continue;
-            }
-            view.Journey.Add(new JourneyStep(e.EventTime, e.BizStep is null ? null : PublicationPolicy.BizStepWord(e.BizStep),
-                ownerNames.GetValueOrDefault(row.OwnerId, ""), place, facts));
-        }
-        return result;
-    }
-
-    /// <summary>
-    /// Whose events may tell consumers a product's story: its owner's, and those of the businesses the goods went to —
-    /// named as destination of an event already trusted, or naming a trusted business as the source they received
-    /// from (what that business sees as its one step forward, Decree 37/2026 Art. 22). A business that merely claims to
-    /// have made or handled someone else's lot, in events naming nobody, cannot write itself into that lot's page.
-    /// </summary>
-    private async Task<HashSet<Guid>> TrustedBusinessesAsync(Guid owner, List<(EventRow Row, EpcisEvent Event)> events, CancellationToken ct)
-    {
-        var trusted = new HashSet<Guid> { owner };
-        var involved = events.Select(x => x.Row.OwnerId).Append(owner).Distinct().ToList();
-        if (involved.Count == 1)
-            return trusted;
-        var idOf = await db.Organizations.Where(o => involved.Contains(o.Id) && o.Gln != null).ToDictionaryAsync(o => o.Gln!, o => o.Id, ct);
-        for (var grew = true; grew;)
-        {
-            grew = false;
-            foreach (var (row, e) in events)
-            {
-                if (trusted.Contains(row.OwnerId))
-                {
-                    foreach (var d in e.DestinationList)
-                        if (Gln(d.Value) is { } gln && idOf.TryGetValue(gln, out var receiver) && trusted.Add(receiver))
-                            grew = true;
-                }
-                else if (e.SourceList.Any(src => Gln(src.Value) is { } gln && idOf.TryGetValue(gln, out var sender) && trusted.Contains(sender)))
-                {
-                    trusted.Add(row.OwnerId);
-                    grew = true;
-                }
-            }
-        }
-        return trusted;
-    }
-
-    /// <summary>
-    /// Events of approved businesses that name one of <paramref name="exact"/> (in any role) or, for a lot, any of its
-    /// units (…/10/{lot}/21/%), oldest first; for containers, only from <paramref name="since"/>.
-    /// </summary>
-    private async Task<List<EventRow>> EventsNamingAsync(List<string> exact, string? unitsOf, DateTime? since, CancellationToken ct)
-    {
-        var naming = db.EventIdentifiers.Where(i => exact.Contains(i.Value)).Select(i => i.TraceabilityEventId);
-        if (unitsOf is not null)
-        {
-            var units = IdentifierMatch.EscapeLike(unitsOf) + "/21/%";
-            naming = naming.Concat(db.EventIdentifiers.Where(i => EF.Functions.Like(i.Value, units, IdentifierMatch.Escape.ToString())).Select(i => i.TraceabilityEventId));
-        }
-        var approved = ApprovedBusinesses;
-        var query = db.Events.Where(e => naming.Contains(e.Id) && approved.Any(o => o.Id == e.OwnerId));
-        if (since is { } from)
-            query = query.Where(e => e.EventTime >= from);
-        // Enough rows that hidden steps and corrections still leave a full page; the page shows at most MaxJourneyEvents.
-        return await query.OrderBy(e => e.EventTime).ThenBy(e => e.Id).Take(options.MaxJourneyEvents * 4)
-            .Select(e => new EventRow(e.Id, e.OwnerId, e.EventId, e.HasErrorDeclaration, e.Json))
-            .ToListAsync(ct);
-    }
-
-    private static string? Gln(string? location) =>
-        location is not null && DigitalLink.TryParse(VnTrace.Server.Platform.Events.Identifiers.Canonical(location), out var link, out _) && link.PrimaryKey.Ai is "414" or "417"
-            ? link.PrimaryKey.Value : null;
-
-    private static IEnumerable<string> NamedIdentifiers(EpcisEvent e) =>
-        e.EpcList.Concat(e.QuantityList.Select(q => q.EpcClass)).Concat(OutputsRaw(e)).Concat(e.InputEpcList).Concat(e.InputQuantityList.Select(q => q.EpcClass))
-            .Select(VnTrace.Server.Platform.Events.Identifiers.Canonical);
-
-    private static IEnumerable<string> NamedContainers(EpcisEvent e) =>
-        (e.ParentId is null ? e.EpcList : e.EpcList.Append(e.ParentId)).Select(VnTrace.Server.Platform.Events.Identifiers.Canonical);
-
-    private static IEnumerable<string> OutputsRaw(EpcisEvent e) => e.OutputEpcList.Concat(e.OutputQuantityList.Select(q => q.EpcClass));
-
-    private static IEnumerable<string> OutputsOf(EpcisEvent e) => OutputsRaw(e).Select(VnTrace.Server.Platform.Events.Identifiers.Canonical);
-
-    private static IEnumerable<string> InputsOf(EpcisEvent e) =>
-        e.InputEpcList.Concat(e.InputQuantityList.Select(q => q.EpcClass)).Select(VnTrace.Server.Platform.Events.Identifiers.Canonical);
 
     /// <summary>Lots named by identifier (a unit stands for its lot when its Digital Link carries one), with product and producer.</summary>
     private async Task<List<RelatedLot>> RelatedLotsAsync(IEnumerable<string> identifiers, CancellationToken ct)
@@ -502,7 +308,7 @@ public sealed class ConsumerLookup(VnTraceDbContext db, RecallService recalls, L
         if (l.Internal && !view.Publication.ShowInternalLocations)
             return;
         view.Known = true;
-        view.Place = Place(l.Gln, l.Name, l.CommuneCode, l.Latitude, l.Longitude);
+        view.Place = ConsumerJourney.Place(l.Gln, l.Name, l.CommuneCode, l.Latitude, l.Longitude);
         view.Producer = await ProducerAsync(l.OrganizationId, ct);
         if (view.Publication.Shows(PublicField.Map) && l.Latitude is not null && l.Longitude is not null)
             view.MapPlaces.Add(view.Place);
@@ -523,13 +329,12 @@ public sealed class ConsumerLookup(VnTraceDbContext db, RecallService recalls, L
 
     private async Task FindContainerAsync(ConsumerView view, CancellationToken ct)
     {
-        var journey = await ReadJourneyAsync(view, [view.Canonical], null, owner: null, ct);
+        var journey = await journeys.ReadAsync(view, [view.Canonical], null, declaredOwner: null, ct);
         view.Known = journey.Rows > 0;
         if (!view.Known)
             return;
-        // What was packed into it: the children of its aggregation events.
-        var rows = await EventsNamingAsync([view.Canonical], null, null, ct);
-        var children = rows.Select(r => StoredEventFormat.Deserialize(r.Json))
+        // What was packed into it: the children of its aggregation events, as told by those on its journey.
+        var children = journey.Read.Events.Where(journey.Trust.IsOnJourney).Select(x => x.Event)
             .Where(e => e.Type == EpcisEventType.AggregationEvent && e.Action == EpcisAction.Add && e.ParentId is not null
                 && VnTrace.Server.Platform.Events.Identifiers.Canonical(e.ParentId) == view.Canonical)
             .SelectMany(e => e.EpcList.Concat(e.QuantityList.Select(q => q.EpcClass)))

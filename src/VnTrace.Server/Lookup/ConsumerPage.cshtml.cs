@@ -73,7 +73,7 @@ public sealed class ConsumerPageModel(ConsumerLookup lookup, ConsumerViewCache v
         Response.Headers.Link = Linkset.LinkHeaderTo(Resolver.Anchor);
         // The page changes with every scan of a unit and after a new event; browsers ask again each time.
         Response.Headers.CacheControl = "no-cache";
-        if (!view.Known)
+        if (!view.Known && !view.Suspended)
             Response.StatusCode = StatusCodes.Status404NotFound;
         return Page();
     }

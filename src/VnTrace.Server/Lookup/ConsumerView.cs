@@ -87,6 +87,11 @@ public sealed class ConsumerView
     public List<RelatedLot> Inputs { get; } = [];
     public List<RelatedLot> Contents { get; } = [];
     public bool Recalled { get; set; }
+    /// <summary>
+    /// The code's business is suspended by the authority: the page neither vouches for the code nor shows its data,
+    /// and says so in neutral words (a suspension is not a finding that the goods are fake).
+    /// </summary>
+    public bool Suspended { get; set; }
 
     /// <summary>The canonical identifiers this answer was built from: a change to any of them evicts it from the cache.</summary>
     public HashSet<string> Identifiers { get; } = new(StringComparer.Ordinal);

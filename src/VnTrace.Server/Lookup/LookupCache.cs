@@ -114,7 +114,7 @@ public sealed class ConsumerViewCache(LookupOptions options) : IDisposable
 }
 
 /// <summary>Drops cached answers about identifiers that new events or a recall changed, and those of a business that changed its choices.</summary>
-public sealed class LookupCacheEviction(IOutputCacheStore store, ConsumerViewCache views) : IIdentifierChangeObserver
+public sealed class LookupCacheEviction(IOutputCacheStore store, ConsumerViewCache views) : IIdentifierChangeObserver, IOrganizationChangeObserver
 {
     public async ValueTask ChangedAsync(IReadOnlyCollection<string> canonicalIdentifiers, CancellationToken ct)
     {

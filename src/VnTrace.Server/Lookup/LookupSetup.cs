@@ -36,6 +36,7 @@ public static class LookupSetup
         services.AddSingleton<ConsumerViewCache>();
         services.AddSingleton<LookupCacheEviction>();
         services.AddSingleton<IIdentifierChangeObserver>(sp => sp.GetRequiredService<LookupCacheEviction>());
+        services.AddSingleton<IOrganizationChangeObserver>(sp => sp.GetRequiredService<LookupCacheEviction>());
         services.AddOutputCache(o => o.AddPolicy(LookupCachePolicy.Name, b => b.AddPolicy<LookupCachePolicy>()));
         services.AddRateLimiter(o =>
         {

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using VnTrace.Server.Gs1Allocation;
 using VnTrace.Server.Platform.Audit;
 using VnTrace.Server.Platform.Data;
+using VnTrace.Server.Platform.Events;
 
 namespace VnTrace.Server.Organizations;
 
@@ -10,7 +11,8 @@ namespace VnTrace.Server.Organizations;
 /// business what it needs to issue GS1 codes: a company prefix from the province's range when it holds none of its
 /// own, and its party GLN.
 /// </summary>
-public sealed class OrganizationDecisions(VnTraceDbContext db, AuditTrail audit, TimeProvider clock, Gs1Numbering numbering)
+public sealed class OrganizationDecisions(VnTraceDbContext db, AuditTrail audit, TimeProvider clock, Gs1Numbering numbering,
+    IEnumerable<IOrganizationChangeObserver> observers, ILogger<OrganizationDecisions> logger)
 {
     /// <returns>False when the organization does not exist or is not a business.</returns>
     /// <exception cref="Gs1AllocationException">Approval needs a company prefix and the province's range is used up.</exception>
@@ -37,6 +39,18 @@ public sealed class OrganizationDecisions(VnTraceDbContext db, AuditTrail audit,
         audit.Record("organization." + decision.ToString().ToLowerInvariant(), nameof(Organization), organization.Id,
             new { decision = decision.ToString(), note, codes?.CompanyPrefix, codes?.PartyGln }, organization.Id);
         await db.SaveChangesAsync(ct);
+        // The consumer pages of a suspended (or restored) business change at once, not when their cache expires.
+        foreach (var observer in observers)
+        {
+            try
+            {
+                await observer.OrganizationChangedAsync(organization.Id, ct);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogWarning(ex, "{Observer} failed for organization {Organization}", observer.GetType().Name, organization.Id);
+            }
+        }
         return true;
     }
 }

@@ -12,7 +12,7 @@ public enum RecallStatus
 
 /// <summary>
 /// A recall (thu hồi sản phẩm): the lots recalled and why, and a notice to every business the goods reached.
-/// Opened by the authority, or by a business for lots it recorded itself.
+/// Opened by the authority, or by a business for its own lots or the lots shipped to it (<see cref="Trace.LotTrust"/>).
 /// </summary>
 public sealed class RecallCampaign
 {

@@ -46,16 +46,20 @@ public sealed class RecallService(VnTraceDbContext db, TraceOptions traceOptions
         canonical = canonical.Distinct(StringComparer.Ordinal).ToList();
 
         var visibility = await TraceVisibility.OfAsync(db, initiatorId, ct);
-        if (!visibility.SeesEverything)
+        // Who the goods belong to decides who may recall them, and their producer is told even when someone else recalls.
+        var owners = new Dictionary<string, Guid?>(StringComparer.Ordinal);
+        var refused = new List<string>();
+        foreach (var lot in canonical)
         {
-            // A business recalls its own products: lots named by events it captured itself.
-            var own = await db.EventIdentifiers
-                .Where(i => canonical.Contains(i.Value) && db.Events.Any(e => e.Id == i.TraceabilityEventId && e.OwnerId == initiatorId))
-                .Select(i => i.Value).Distinct().ToListAsync(ct);
-            var foreign = canonical.Except(own, StringComparer.Ordinal).ToList();
-            if (foreign.Count > 0)
-                return (null, new(403, $"A business may recall only lots it recorded itself; not {string.Join(", ", foreign)}.", foreign));
+            var trust = await TrustOfAsync(lot, ct);
+            owners[lot] = trust.Owner;
+            // The authority recalls anything; a business its own goods, or what was shipped to it (its part downstream).
+            // Having captured an event that mentions a lot makes nobody its owner.
+            if (!visibility.SeesEverything && trust.Owner != initiatorId && !trust.WasShippedTo(initiatorId))
+                refused.Add(lot);
         }
+        if (refused.Count > 0)
+            return (null, new(403, $"A business may recall only its own lots and lots shipped to it; not {string.Join(", ", refused)}.", refused));
 
         var partyId = visibility.PartyIdentifier;
         var source = new DatabaseTraceEventSource(db, visibility);
@@ -93,6 +97,10 @@ public sealed class RecallService(VnTraceDbContext db, TraceOptions traceOptions
             var (quantity, uom) = received[$"https://id.gs1.org/417/{a.Gln}"];
             return new RecallNotice { CampaignId = campaign.Id, OrganizationId = a.Id, QuantityReceived = quantity, Uom = uom, NotifiedAt = now };
         })];
+        // The producer of a lot someone else recalls hears of it too: it must stop shipping and see what went wrong.
+        foreach (var producer in owners.Values.OfType<Guid>().Distinct())
+            if (producer != initiatorId && campaign.Notices.All(n => n.OrganizationId != producer))
+                campaign.Notices.Add(new RecallNotice { CampaignId = campaign.Id, OrganizationId = producer, NotifiedAt = now });
         db.RecallCampaigns.Add(campaign);
         audit.Record("recall.open", nameof(RecallCampaign), campaign.Id,
             new { lots = canonical, reason = campaign.Reason, notices = campaign.Notices.Count, truncated }, initiatorId);
@@ -105,6 +113,26 @@ public sealed class RecallService(VnTraceDbContext db, TraceOptions traceOptions
                 await channel.NotifyAsync(campaign, notice, ct);
         return (campaign, null);
     }
+
+    /// <summary>Whose the recalled item is and where it was shipped, from every approved business's events about it.</summary>
+    private async Task<LotTrust> TrustOfAsync(string identifier, CancellationToken ct)
+    {
+        string? gtin = null, lotNumber = null;
+        var isLot = false;
+        if (DigitalLink.TryParse(identifier, out var link, out _) && link.PrimaryKey.Ai == "01")
+        {
+            gtin = link.PrimaryKey.Value;
+            lotNumber = link.Qualifiers.FirstOrDefault(q => q.Ai == "10") is { Ai: not null } q ? q.Value : null;
+            isLot = lotNumber is not null && !link.Qualifiers.Any(q => q.Ai == "21");
+        }
+        var unitsOf = isLot ? identifier : null;
+        var read = await LotEvents.ReadAsync(db, [identifier], unitsOf, MaxEventsRead, ct);
+        var declared = gtin is null ? null : await LotTrust.DeclaredOwnerAsync(db, gtin, lotNumber, ct);
+        return await LotTrust.OfAsync(db, declared, [identifier], unitsOf, read.Events, ct);
+    }
+
+    /// <summary>Events read to decide who may recall an item (its making and its shipments come first in time).</summary>
+    private const int MaxEventsRead = 2000;
 
     /// <summary>
     /// What reached each party: the quantities on the shipping edges to it, or, where no shipment to it was

@@ -22,7 +22,7 @@ namespace VnTrace.Server.Tests.Lookup;
 /// <summary>
 /// A coffee producer with its own keys (a fresh GS1 company prefix per scenario, so tests never share a GTIN): green
 /// beans harvested on a farm, roasted at a factory into a roasted lot, packed on a pallet, stored in an internal
-/// warehouse, shipped to a customer with a purchase order, and received by a distributor's shop. Master data is
+/// warehouse, sold to a customer with a purchase order and shipped to a distributor's shop, which receives it. Master data is
 /// written directly through the DbContext and events through <see cref="CaptureService"/>, as the workspace and the
 /// API would.
 /// </summary>
@@ -257,7 +257,13 @@ public sealed class LookupScenario
                 EpcList = [pallet],
                 ReadPoint = PlaceId(Factory),
                 BizTransactionList = [new BizTransaction { Type = "urn:epcglobal:cbv:btt:po", Value = $"urn:epcglobal:cbv:bt:{CustomerGln}:{PurchaseOrder}" }],
-                DestinationList = [new SourceDestination { Type = "urn:epcglobal:cbv:sdt:owning_party", Value = $"https://id.gs1.org/417/{CustomerGln}" }],
+                // Sold to the customer, carried to the distributor's shop: the shipment names the distributor, whose
+                // receipt then belongs to the lot's journey.
+                DestinationList =
+                [
+                    new SourceDestination { Type = "urn:epcglobal:cbv:sdt:owning_party", Value = $"https://id.gs1.org/417/{CustomerGln}" },
+                    new SourceDestination { Type = "urn:epcglobal:cbv:sdt:possessing_party", Value = $"https://id.gs1.org/417/{Distributor.Gln}" },
+                ],
             });
         await CaptureAsync(Distributor.Id, new EpcisEvent
         {

@@ -45,7 +45,7 @@ public abstract class RecallBrowserTests(AppFixture fixture, BrowserFixture brow
         await officer.GetByRole(AriaRole.Button, new() { Name = "Mở đợt thu hồi và gửi thông báo" }).ClickAsync();
 
         await Expect(officer.GetByRole(AriaRole.Heading, new() { Name = "Đợt thu hồi", Level = 1 })).ToBeVisibleAsync();
-        await Expect(officer.GetByRole(AriaRole.Status)).ToContainTextAsync("gửi thông báo đến 2 doanh nghiệp");
+        await Expect(officer.GetByRole(AriaRole.Status)).ToContainTextAsync("gửi thông báo đến 3 doanh nghiệp"); // the processor, the retailer, and the farm that produced the lot
         var campaignUrl = officer.Url;
         var id = Guid.Parse(campaignUrl[(campaignUrl.LastIndexOf('/') + 1)..]);
         var retailerRow = officer.Locator($"tr[data-organization='{chain.Retailer.OrganizationId}']");
@@ -82,9 +82,11 @@ public abstract class RecallBrowserTests(AppFixture fixture, BrowserFixture brow
         (await chain.Processor.Client.PostAsJsonAsync($"/api/recalls/{id}/acknowledgement", new { quantityRecovered = 100 },
             TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
 
-        // The officer sees both answers and closes the campaign.
+        // The farm that produced the lot answers through the API too; the officer sees the answers and closes the campaign.
+        (await chain.FarmA.Client.PostAsJsonAsync($"/api/recalls/{id}/acknowledgement", new { quantityRecovered = 0 },
+            TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
         await officer.ReloadAsync();
-        await Expect(officer.GetByText("2/2 doanh nghiệp đã xác nhận.")).ToBeVisibleAsync();
+        await Expect(officer.GetByText("3/3 doanh nghiệp đã xác nhận.")).ToBeVisibleAsync();
         await Expect(retailerRow.Locator("[data-field=recovered]")).ToHaveTextAsync("850 kg");
         await officer.GetByLabel("Ghi chú kết thúc").FillAsync("Đã thu hồi đủ tại các điểm bán");
         await officer.GetByRole(AriaRole.Button, new() { Name = "Kết thúc đợt thu hồi" }).ClickAsync();

@@ -71,8 +71,8 @@ public abstract class RecallPagesTests(AppFixture fixture)
         Assert.DoesNotContain($"data-organization=\"{chain.FarmB.OrganizationId}\"", page);
         Assert.DoesNotContain($"data-organization=\"{chain.Unrelated.OrganizationId}\"", page);
         Assert.Contains($"data-identifier=\"{chain.LotP}\"", page); // the blend, downstream
-        Assert.Contains("0/2 doanh nghiệp đã xác nhận", page);
-        Assert.Contains("Còn 2 doanh nghiệp chưa xác nhận", page);
+        Assert.Contains("0/3 doanh nghiệp đã xác nhận", page); // the farm that produced the lot is told too
+        Assert.Contains("Còn 3 doanh nghiệp chưa xác nhận", page);
         Assert.Contains("<svg", page); // the forward trace drawn
 
         // The list shows it open with its counts.
@@ -99,9 +99,12 @@ public abstract class RecallPagesTests(AppFixture fixture)
         using var processor = await SignInAsync(chain.Processor, Roles.BusinessStaff);
         Assert.Equal(HttpStatusCode.Redirect, (await processor.SubmitFormAsync($"/workspace/recalls/{id}",
             new Dictionary<string, string> { ["Form.QuantityRecovered"] = "100" })).StatusCode);
+        using var farm = await SignInAsync(chain.FarmA, Roles.BusinessOwner);
+        Assert.Equal(HttpStatusCode.Redirect, (await farm.SubmitFormAsync($"/workspace/recalls/{id}",
+            new Dictionary<string, string> { ["Form.QuantityRecovered"] = "0" })).StatusCode);
 
         page = await officer.GetPageAsync($"/authority/recalls/{id}");
-        Assert.Contains("2/2 doanh nghiệp đã xác nhận", page);
+        Assert.Contains("3/3 doanh nghiệp đã xác nhận", page);
         Assert.Contains("850,5 kg", RowOf(page, chain.Retailer.OrganizationId));
         Assert.Contains("Đã thu hồi tại cửa hàng", page);
         Assert.DoesNotContain("chưa xác nhận. Nếu kết thúc", page);
@@ -121,7 +124,26 @@ public abstract class RecallPagesTests(AppFixture fixture)
         var db = scope.ServiceProvider.GetRequiredService<VnTraceDbContext>();
         var actions = await db.AuditLog.Where(a => a.EntityType == nameof(RecallCampaign) && a.EntityId == id.ToString())
             .Select(a => a.Action).ToListAsync(TestContext.Current.CancellationToken);
-        Assert.Equal(["recall.acknowledge", "recall.acknowledge", "recall.close", "recall.open"], actions.Order());
+        Assert.Equal(["recall.acknowledge", "recall.acknowledge", "recall.acknowledge", "recall.close", "recall.open"], actions.Order());
+    }
+
+    [Fact]
+    public async Task The_producer_of_a_lot_the_authority_recalls_finds_the_recall_on_its_recalls_page()
+    {
+        var chain = await TraceChain.CaptureAsync(App);
+        using var officer = await SignInAsync(chain.Authority, Roles.Authority);
+        var id = await OpenOnFarmLotAsync(officer, chain);
+
+        using var farm = await SignInAsync(chain.FarmA, Roles.BusinessOwner);
+        var list = await farm.GetPageAsync("/workspace/recalls");
+        Assert.Contains($"data-recall=\"{id}\"", list);
+        Assert.Contains("Dư lượng thuốc bảo vệ thực vật vượt ngưỡng", list);
+        Assert.Contains("data-alert=\"recall\"", await farm.GetPageAsync("/workspace"));
+        Assert.Contains($"data-identifier=\"{chain.LotA}\"", await farm.GetPageAsync($"/workspace/recalls/{id}"));
+
+        // Farm B, whose lot was blended with it, produced none of what is recalled.
+        using var farmB = await SignInAsync(chain.FarmB, Roles.BusinessOwner);
+        Assert.DoesNotContain($"data-recall=\"{id}\"", await farmB.GetPageAsync("/workspace/recalls"));
     }
 
     [Fact]
@@ -255,8 +277,8 @@ public abstract class RecallPagesTests(AppFixture fixture)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
-        Assert.Contains($"Dòng 2: doanh nghiệp chỉ được thu hồi lô do chính mình ghi nhận; không có sự kiện nào của doanh nghiệp ghi nhận mã {chain.LotA}", html);
-        Assert.DoesNotContain("Dòng 1:", html); // the blend it received is in its own events
+        Assert.Contains($"Dòng 2: doanh nghiệp chỉ được thu hồi lô hàng của chính mình hoặc lô hàng được giao cho mình; mã {chain.LotA} không thuộc hai trường hợp đó.", html);
+        Assert.DoesNotContain("Dòng 1:", html); // the blend was shipped to it
         Assert.Equal(0, await CampaignsOfAsync(chain.Retailer.OrganizationId));
     }
 

@@ -25,7 +25,10 @@ public abstract class RecallApiTests(AppFixture fixture)
             new { lots = new[] { $"urn:epc:class:lgtin:8936012.000010.FA-{chain.Run}" }, reason = "Dư lượng thuốc bảo vệ thực vật vượt ngưỡng" }), HttpStatusCode.Created);
         var id = opened["id"]!.GetValue<Guid>();
         var notices = opened["notices"]!.AsArray();
-        Assert.Equal(2, notices.Count); // the processor and the retailer; not farm B, not the unrelated business
+        Assert.Equal(3, notices.Count); // the processor, the retailer and the farm that produced it; not farm B, not the unrelated business
+        var producer = notices.Single(n => n!["organization"]!.GetValue<string>() == "trace-" + chain.FarmA.Gln)!;
+        Assert.Null(producer["quantityReceived"]); // told, not reached
+        Assert.Contains(JsonNode.Parse(await chain.FarmA.Client.GetStringAsync("/api/recalls"))!.AsArray(), r => r!["id"]!.GetValue<Guid>() == opened["id"]!.GetValue<Guid>());
         var processor = notices.Single(n => n!["organization"]!.GetValue<string>() == "trace-" + chain.Processor.Gln)!;
         Assert.Equal(1000m, processor["quantityReceived"]!.GetValue<decimal>());
         Assert.Equal("KGM", processor["uom"]!.GetValue<string>());
@@ -74,6 +77,44 @@ public abstract class RecallApiTests(AppFixture fixture)
         await (await chain.Unrelated.Client.GetAsync($"/api/recalls/{id}")).AssertProblem(404, "NoSuchNameException");
         await (await chain.Unrelated.Client.PostAsJsonAsync($"/api/recalls/{id}/close", new { })).AssertProblem(404, "NoSuchNameException");
         Assert.Empty(JsonNode.Parse(await chain.Unrelated.Client.GetStringAsync("/api/recalls"))!.AsArray());
+    }
+
+    private static async Task CaptureAsync(TraceChain.Party party, string @event)
+    {
+        var response = await party.Client.PostJsonLd("/capture", EpcisHttp.Document(@event));
+        Assert.True(response.StatusCode == HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
+    }
+
+    private static string Observe(string lot, string bizStep, string sourceList = "") => $$"""
+        { "type": "ObjectEvent", "eventTime": "2026-09-07T07:00:00+07:00", "eventTimeZoneOffset": "+07:00", "action": "OBSERVE",
+          "bizStep": "{{bizStep}}", "quantityList": [ { "epcClass": "{{lot}}", "quantity": 1, "uom": "KGM" } ] {{sourceList}} }
+        """;
+
+    [Fact]
+    public async Task A_business_cannot_recall_someone_elses_lot_by_first_capturing_an_event_that_names_it()
+    {
+        var chain = await TraceChain.CaptureAsync(fixture.App);
+        var before = JsonNode.Parse(await chain.Authority.Client.GetStringAsync("/api/recalls"))!.AsArray().Count;
+        await CaptureAsync(chain.Unrelated, Observe(chain.LotA, "inspecting"));
+        var refused = await (await chain.Unrelated.Client.PostAsJsonAsync("/api/recalls", new { lots = new[] { chain.LotA }, reason = "Hàng kém chất lượng" }))
+            .AssertProblem(403, "SecurityException");
+        Assert.Contains(chain.LotA, refused["detail"]!.GetValue<string>());
+
+        // Nor by claiming to have received it from its producer: only a shipment the chain recorded counts.
+        await CaptureAsync(chain.Unrelated, Observe(chain.LotA, "receiving", $$""", "sourceList": [ { "type": "owning_party", "source": "{{chain.FarmA.Id}}" } ]"""));
+        await (await chain.Unrelated.Client.PostAsJsonAsync("/api/recalls", new { lots = new[] { chain.LotA }, reason = "Hàng kém chất lượng" }))
+            .AssertProblem(403, "SecurityException");
+        Assert.Equal(before, JsonNode.Parse(await chain.Authority.Client.GetStringAsync("/api/recalls"))!.AsArray().Count);
+    }
+
+    [Fact]
+    public async Task A_business_a_lot_was_shipped_to_recalls_its_part_downstream_and_the_producer_is_told()
+    {
+        var chain = await TraceChain.CaptureAsync(fixture.App);
+        var opened = await Json(await chain.Processor.Client.PostAsJsonAsync("/api/recalls", new { lots = new[] { chain.LotA }, reason = "Nấm mốc khi nhập kho" }), HttpStatusCode.Created);
+        var notified = opened["notices"]!.AsArray().Select(n => n!["organization"]!.GetValue<string>()).Order().ToList();
+        Assert.Equal(new[] { "trace-" + chain.FarmA.Gln, "trace-" + chain.Retailer.Gln }.Order(), notified);
+        Assert.Contains(chain.LotP, opened["downstream"]!.AsArray().Select(l => l!.GetValue<string>()));
     }
 
     [Theory]

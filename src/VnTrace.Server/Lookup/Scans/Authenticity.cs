@@ -20,6 +20,8 @@ public enum VerdictKind
     NeverIssued,
     /// <summary>The serial's scans break the copied-label rule (<see cref="AuthenticityOptions"/>).</summary>
     Suspicious,
+    /// <summary>The authority suspended the code's business: nothing is vouched for until it is restored.</summary>
+    Suspended,
 }
 
 public sealed record Verdict(VerdictKind Kind, int PreviousScans = 0, int ScansInWindow = 0, int PlacesInWindow = 0);
@@ -36,12 +38,15 @@ public sealed class Authenticity(VnTraceDbContext db, LookupOptions options)
 
     /// <summary>The verdict of a page that is the same for every view (product, lot, place): it can be cached.</summary>
     public static Verdict Of(ConsumerView view) =>
-        !view.Known ? new Verdict(VerdictKind.Unknown)
+        view.Suspended ? new Verdict(VerdictKind.Suspended)
+        : !view.Known ? new Verdict(VerdictKind.Unknown)
         : view.Subject == LookupSubject.Lot && view.Lot?.Recorded != true ? new Verdict(VerdictKind.LotNotRecorded)
         : new Verdict(VerdictKind.Genuine);
 
     public async Task<Verdict> OfUnitAsync(ConsumerView view, DateTime scannedAt, string userAgentHash, CancellationToken ct)
     {
+        if (view.Suspended)
+            return new Verdict(VerdictKind.Suspended);
         if (view.Product is null && !view.Known)
             return new Verdict(VerdictKind.Unknown);
         if (!view.SerialKnown)

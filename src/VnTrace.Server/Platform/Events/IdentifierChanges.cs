@@ -11,6 +11,15 @@ public interface IIdentifierChangeObserver
     ValueTask ChangedAsync(IReadOnlyCollection<string> canonicalIdentifiers, CancellationToken ct);
 }
 
+/// <summary>
+/// Told when a business's standing or choices changed what the public may learn about all of its codes (the authority
+/// suspended or restored it), so that cached public answers built from its data are dropped at once.
+/// </summary>
+public interface IOrganizationChangeObserver
+{
+    ValueTask OrganizationChangedAsync(Guid organizationId, CancellationToken ct);
+}
+
 public static class IdentifierChanges
 {
     /// <summary>Tells every observer; an observer that fails is logged and does not undo the committed change.</summary>

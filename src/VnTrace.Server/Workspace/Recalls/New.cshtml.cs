@@ -11,7 +11,7 @@ namespace VnTrace.Server.Workspace.Recalls;
 
 /// <summary>
 /// A business recalls its own lots (from a lot's page, or by typing codes): every business the goods reached is
-/// notified. Which lots it may recall is <see cref="RecallService"/>'s decision: those its own events recorded.
+/// notified. Which lots it may recall is <see cref="RecallService"/>'s decision: its own, and those shipped to it.
 /// </summary>
 public sealed class NewModel(VnTraceDbContext db, CurrentBusiness business, RecallService recalls, IStringLocalizer<RecallText> l) : PageModel
 {
