@@ -22,6 +22,7 @@ using VnTrace.Server.Trace;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddData();
+builder.AddHealth();
 builder.AddEpcisProblems();
 builder.AddIdentityAndKeys();
 builder.AddCapture();
@@ -54,6 +55,7 @@ if (AdminCommands.IsAdminCommand(args))
 await app.SeedDemoAsync();
 
 app.UseTransportSecurity();
+app.UseSecurityHeaders();
 app.UseEpcisProblems();
 app.UseStaticFiles();
 app.UseWebInterface();
@@ -62,7 +64,7 @@ app.UseAuthorization();
 app.UseLookup();
 
 app.MapApiDocs();
-app.MapGet("/health", () => TypedResults.Text("ok")).ExcludeFromDescription();
+app.MapHealth();
 app.MapCaptureApi();
 app.MapQueryApi();
 app.MapTraceApi();

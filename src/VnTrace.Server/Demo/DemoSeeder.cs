@@ -6,13 +6,14 @@ using VnTrace.Server.Locations;
 using VnTrace.Server.Lots;
 using VnTrace.Server.Organizations;
 using VnTrace.Server.Platform.Data;
+using VnTrace.Server.Platform.Files;
 using VnTrace.Server.Products;
 using VnTrace.Server.Identity;
 
 namespace VnTrace.Server.Demo;
 
 /// <summary>
-/// On the first start with an empty database (and VnTrace:SeedDemo not false), creates the demo province — approved
+/// On the first start with an empty database, when VnTrace:SeedDemo is true (its default in Development only), creates the demo province — approved
 /// organizations with their profiles, products, locations and lots, a season of events — and its people: an
 /// authority officer, an inspector and each business's owner, all with one password made up at that moment. The
 /// API key and the sign-in names and password are printed once and written to &lt;data folder&gt;/demo-api-key.txt
@@ -25,7 +26,9 @@ public static class DemoSeeder
 
     public static async Task SeedDemoAsync(this WebApplication app)
     {
-        if (!app.Configuration.GetValue("VnTrace:SeedDemo", true))
+        // Only where asked for: a production server must never start with known people and a printed key. The
+        // README's `dotnet run` runs in Development (Properties/launchSettings.json), so the first try still has data.
+        if (!app.Configuration.GetValue("VnTrace:SeedDemo", app.Environment.IsDevelopment()))
             return;
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<VnTraceDbContext>();
@@ -54,7 +57,7 @@ public static class DemoSeeder
         var key = await scope.ServiceProvider.GetRequiredService<ApiKeyService>().CreateAsync(keyOwner.Id, "demo key");
         var options = scope.ServiceProvider.GetRequiredService<DataOptions>();
         var keyFile = Path.Combine(options.DataDirFullPath, KeyFileName);
-        await File.WriteAllTextAsync(keyFile, key + Environment.NewLine);
+        await SecretFile.WriteAllTextAsync(keyFile, key + Environment.NewLine);
         var url = app.Configuration["urls"]?.Split(';')[0].Replace("0.0.0.0", "localhost").Replace("[::]", "localhost").Replace("+", "localhost").Replace("*", "localhost")
             ?? "http://localhost:5000";
 
@@ -64,7 +67,7 @@ public static class DemoSeeder
         foreach (var (userName, role, organization) in people)
             credentials.AppendLine($"  {userName,-18} {role,-14} {organization}");
         var credentialsFile = Path.Combine(options.DataDirFullPath, CredentialsFileName);
-        await File.WriteAllTextAsync(credentialsFile, credentials.ToString());
+        await SecretFile.WriteAllTextAsync(credentialsFile, credentials.ToString());
 
         Console.WriteLine($"""
 

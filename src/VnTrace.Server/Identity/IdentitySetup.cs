@@ -128,7 +128,7 @@ public static class IdentitySetup
             });
         if (app.Configuration.GetValue("VnTrace:RequireHttps", false))
         {
-            app.UseHsts();
+            // HSTS itself goes on every https response, from SecurityHeaders.
             app.UseHttpsRedirection();
         }
         return app;

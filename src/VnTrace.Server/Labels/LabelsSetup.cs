@@ -8,6 +8,7 @@ public static class LabelsSetup
         builder.Services.AddSingleton<LabelSheetRenderer>();
         builder.Services.AddSingleton<DigitalLinkBase>();
         builder.Services.AddScoped<CodeIssuer>();
+        builder.Services.AddSingleton<LabelSheetLimiter>();
         return builder;
     }
 }

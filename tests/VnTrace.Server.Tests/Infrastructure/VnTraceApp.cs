@@ -67,11 +67,14 @@ public sealed class VnTraceApp : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("VnTrace:DataDir", DataDir);
         builder.UseSetting("VnTrace:Provider", provider.ToString());
-        builder.UseSetting("VnTrace:SeedDemo", "false");
+        // No demo unless the test asks; a setting given as null is left unset, for the server's own default.
+        if (!settings.ContainsKey("VnTrace:SeedDemo"))
+            builder.UseSetting("VnTrace:SeedDemo", "false");
         if (connectionString is not null)
             builder.UseSetting("VnTrace:ConnectionString", connectionString);
         foreach (var (k, v) in settings)
-            builder.UseSetting(k, v);
+            if (v is not null)
+                builder.UseSetting(k, v);
     }
 
     /// <summary>A new organization and an HTTP client that carries one of its API keys.</summary>

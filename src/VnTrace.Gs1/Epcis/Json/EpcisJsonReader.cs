@@ -31,7 +31,16 @@ public sealed partial class EpcisJsonReader
         if (!reader.TryParse(utf8Json, out var root))
             return new EpcisReadResult { Errors = reader.errors };
         using (root)
-            reader.ReadDocumentObject(root.RootElement);
+        {
+            try
+            {
+                reader.ReadDocumentObject(root.RootElement);
+            }
+            catch (InvalidOperationException) when (HasEscapedSurrogate(utf8Json))
+            {
+                return LoneSurrogate();
+            }
+        }
         return reader.Result();
     }
 
@@ -43,7 +52,14 @@ public sealed partial class EpcisJsonReader
             return new EpcisReadResult { Errors = reader.errors };
         using (root)
         {
-            reader.ReadAndAddEvent(root.RootElement, "", JsonLdContext.Standard);
+            try
+            {
+                reader.ReadAndAddEvent(root.RootElement, "", JsonLdContext.Standard);
+            }
+            catch (InvalidOperationException) when (HasEscapedSurrogate(utf8Json))
+            {
+                return LoneSurrogate();
+            }
         }
         return reader.Result();
     }
@@ -70,9 +86,38 @@ public sealed partial class EpcisJsonReader
             readCleanly.Add((evt, path));
     }
 
+    /// <summary>
+    /// A string or name escaping half of a UTF-16 surrogate pair ("\uD800") is not Unicode text (RFC 8259 §8.2):
+    /// System.Text.Json reads it only to fail when the string is decoded, wherever that is. The fields the reader
+    /// decodes itself report their pointer (<see cref="String"/>); this is the net for the others.
+    /// </summary>
+    private static EpcisReadResult LoneSurrogate() => new()
+    {
+        Errors = [new EpcisError("", "the document escapes an unpaired UTF-16 surrogate (\\uD800–\\uDFFF), which is not Unicode text")],
+    };
+
+    private static bool HasEscapedSurrogate(ReadOnlySpan<byte> utf8Json)
+    {
+        for (var i = utf8Json.IndexOf("\\u"u8); i >= 0 && i + 3 < utf8Json.Length; )
+        {
+            if (utf8Json[i + 2] is (byte)'d' or (byte)'D' && utf8Json[i + 3] is >= (byte)'8' and <= (byte)'9' or >= (byte)'a' and <= (byte)'f' or >= (byte)'A' and <= (byte)'F')
+                return true;
+            var next = utf8Json[(i + 2)..].IndexOf("\\u"u8);
+            i = next < 0 ? -1 : i + 2 + next;
+        }
+        return false;
+    }
+
     private bool TryParse(ReadOnlySpan<byte> utf8Json, out JsonDocument root)
     {
         root = null!;
+        // RFC 8259 §8.1: JSON text is UTF-8. System.Text.Json checks the bytes of a string only when it is decoded,
+        // so a bad byte would surface far from here, as an exception rather than an answer.
+        if (!System.Text.Unicode.Utf8.IsValid(utf8Json))
+        {
+            Error("", $"the document is not valid UTF-8 (byte {FirstInvalidByte(utf8Json) + 1})");
+            return false;
+        }
         var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });
         try
         {
@@ -96,6 +141,14 @@ public sealed partial class EpcisJsonReader
             return false;
         }
         return true;
+    }
+
+    private static int FirstInvalidByte(ReadOnlySpan<byte> utf8)
+    {
+        var at = 0;
+        while (at < utf8.Length && System.Text.Rune.DecodeFromUtf8(utf8[at..], out _, out var consumed) == System.Buffers.OperationStatus.Done)
+            at += consumed;
+        return at;
     }
 
     private static string FirstSentence(string message)
@@ -293,7 +346,17 @@ public sealed partial class EpcisJsonReader
     private string? String(JsonElement value, string path)
     {
         if (value.ValueKind == JsonValueKind.String)
-            return value.GetString();
+        {
+            try
+            {
+                return value.GetString();
+            }
+            catch (InvalidOperationException)
+            {
+                Error(path, "the string escapes an unpaired UTF-16 surrogate (\\uD800–\\uDFFF), which is not Unicode text");
+                return null;
+            }
+        }
         Error(path, $"expected a string, found {KindName(value)}");
         return null;
     }

@@ -64,6 +64,15 @@ public static class EpcisProblems
                 ctx.HttpContext.Response.StatusCode = bad.StatusCode;
                 ctx.ProblemDetails.Detail = bad.Message;
             }
+            else if (exception is not null && Data.DatabaseHealth.IsUnavailable(exception))
+            {
+                // The database is down or overloaded, not the request wrong: the client may send it again later.
+                ctx.HttpContext.RequestServices.GetRequiredService<Data.DatabaseHealth>().ReportUnavailable();
+                ctx.ProblemDetails.Status = StatusCodes.Status503ServiceUnavailable;
+                ctx.HttpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                ctx.HttpContext.Response.Headers.RetryAfter = Data.DatabaseHealth.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                ctx.ProblemDetails.Detail = "The database cannot be reached just now; nothing was stored. Send the request again later.";
+            }
             else if (ctx.ProblemDetails.Status >= 500)
             {
                 ctx.ProblemDetails.Detail = "The server failed to handle the request; it has been logged.";

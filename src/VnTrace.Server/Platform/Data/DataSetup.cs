@@ -35,7 +35,7 @@ public static class DataSetup
         // Keys for cookies and anti-forgery tokens live beside the data, so a restart keeps sessions valid.
         builder.Services.AddDataProtection()
             .SetApplicationName("VnTrace")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataDirFullPath, "keys")));
+            .PersistKeysToFileSystem(Files.SecretFile.OwnerOnlyDirectory(Path.Combine(options.DataDirFullPath, "keys")));
 
         if (options.Provider == DatabaseProvider.Postgres)
         {

@@ -68,11 +68,17 @@ public static class WebInterface
             return TypedResults.BadRequest();
         http.Response.Cookies.Append(CultureCookie, CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
             new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, Secure = http.Request.IsHttps, HttpOnly = true });
-        // Only local paths: the switch must not become an open redirect.
-        var target = returnUrl is { Length: > 0 } && returnUrl[0] == '/' && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
-            ? returnUrl : "/";
-        return TypedResults.LocalRedirect(target);
+        return TypedResults.LocalRedirect(IsSafeReturnUrl(returnUrl) ? returnUrl : "/");
     }
+
+    /// <summary>
+    /// A path of this site that can go in a Location header: the switch must not become an open redirect ("//host",
+    /// "/\\host"), and a control or non-ASCII character (the links escape theirs) cannot be sent in a header at all.
+    /// </summary>
+    internal static bool IsSafeReturnUrl([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? returnUrl) =>
+        returnUrl is { Length: > 0 } && returnUrl[0] == '/'
+        && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
+        && returnUrl.AsSpan().IndexOfAnyExceptInRange((char)0x21, (char)0x7E) < 0;
 }
 
 /// <summary>Resources shared by every page: navigation, common words, validation messages (SharedText.resx is Vietnamese, SharedText.en.resx English).</summary>

@@ -12,8 +12,10 @@ namespace VnTrace.Server.Workspace.Labels;
 /// with or without the product name (?name=).
 /// </summary>
 public sealed class PdfModel(CodeIssuer issuer, CurrentBusiness business, DigitalLinkBase linkBase, LabelSheetRenderer renderer,
-    IStringLocalizer<LabelsText> t) : PageModel
+    LabelSheetLimiter limiter, IStringLocalizer<LabelsText> t) : PageModel
 {
+    /// <summary>Where the busy page leads back to.</summary>
+    public string BatchUrl { get; private set; } = "/workspace/labels";
     public async Task<IActionResult> OnGetAsync(Guid batchId, string? layout, int start = 1, bool name = true, CancellationToken ct = default)
     {
         if (await issuer.FindBatchAsync(business.Id, batchId, ct) is not { } batch)
@@ -25,10 +27,45 @@ public sealed class PdfModel(CodeIssuer issuer, CurrentBusiness business, Digita
         if (start < 1 || start > sheet.LabelsPerPage)
             return Refuse(batchId, t["Labels.Error.StartPosition", sheet.LabelsPerPage]);
 
+        var lease = await limiter.AcquireAsync(ct);
+        if (!lease.IsAcquired)
+        {
+            lease.Dispose();
+            return Busy(batchId);
+        }
+        // Held until the response is written: the sheet is made while it streams, after this method returns.
+        Response.RegisterForDispose(lease);
+
         var productName = name ? batch.ProductName : null;
         var labels = issuer.LinksAsync(batch, linkBase.For(Request), ct: ct).Select(link => LabelContent.For(link, productName));
         return new LabelDownload("application/pdf", LabelDownload.FileName("labels", batch.LotNumber, "pdf"),
             (stream, aborted) => renderer.WritePdfAsync(labels, sheet, stream, start - 1, aborted));
+    }
+
+    /// <summary>503 with Retry-After: this page saying so to a person, problem+json to a program.</summary>
+    private IActionResult Busy(Guid batchId)
+    {
+        Response.Headers.RetryAfter = LabelSheetLimiter.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var message = t["Labels.Busy.Message", LabelSheetLimiter.RetryAfterSeconds];
+        var acceptsHtml = Request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase));
+        if (!acceptsHtml)
+        {
+            return new ObjectResult(new ProblemDetails
+            {
+                Type = "epcisException:" + VnTrace.Gs1.Epcis.EpcisExceptionType.Implementation,
+                Title = t["Labels.Busy.Title"],
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Detail = message,
+            })
+            {
+                StatusCode = StatusCodes.Status503ServiceUnavailable,
+                ContentTypes = { "application/problem+json" },
+            };
+        }
+        BatchUrl = $"/workspace/labels/{batchId}";
+        var page = Page();
+        page.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        return page;
     }
 
     private RedirectResult Refuse(Guid batchId, string message)

@@ -257,22 +257,9 @@
     if (entries.has(el)) return entries.get(el).map;
     var setUp = kinds[el.dataset.map];
     if (typeof L === 'undefined' || !setUp) return null;
-    addStyles();
     var entry = setUp(el);
     entries.set(el, entry);
     return entry.map;
-  }
-
-  /** The corner and point markers' look, kept with the script so a page needs nothing else. */
-  function addStyles() {
-    if (document.getElementById('vntrace-map-styles')) return;
-    var style = document.createElement('style');
-    style.id = 'vntrace-map-styles';
-    style.textContent =
-      '.map-vertex{background:#fff;border:3px solid #1f6f3f;border-radius:50%;box-sizing:border-box;cursor:move}' +
-      '.map-point{background:#1f6f3f;border:3px solid #fff;border-radius:50%;box-sizing:border-box;box-shadow:0 0 0 1px #1f6f3f;cursor:move}' +
-      '.map-vertex:focus,.map-point:focus{outline:3px solid #ffbf47}';
-    document.head.appendChild(style);
   }
 
   function get(el) { return entries.has(el) ? entries.get(el).map : null; }

@@ -28,7 +28,8 @@
       }
       var points = places.map(function (p) {
         var marker = window.L.circleMarker([p.lat, p.lon], { radius: 8, color: '#1f6f3f', fillOpacity: 0.8 }).addTo(map);
-        marker.bindTooltip(p.name + (p.commune ? ', ' + p.commune : ''));
+        // A text node, never a string: Leaflet puts a string in as HTML, and place names are typed by businesses.
+        marker.bindTooltip(document.createTextNode(String(p.name) + (p.commune ? ', ' + String(p.commune) : '')));
         return [p.lat, p.lon];
       });
       if (points.length > 1) window.L.polyline(points, { color: '#5b7a66', dashArray: '6 4' }).addTo(map);
