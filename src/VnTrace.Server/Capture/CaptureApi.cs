@@ -66,7 +66,7 @@ public static class CaptureApi
         var outcome = await capture.CaptureAsync(http.User.OrganizationId(), document!.Events, _ => "", ct);
         if (!outcome.Success)
             return Refused(outcome);
-        var eventId = document.Events[0].EventId!;
+        var eventId = outcome.EventIds[0];
         return TypedResults.Created($"/events/{Uri.EscapeDataString(eventId)}", new CapturedEvent(eventId, outcome.Job.Id.ToString()));
     }
 

@@ -13,6 +13,9 @@ namespace VnTrace.Server.Capture;
 public sealed record CaptureOutcome(CaptureJob Job, IReadOnlyList<EpcisError> Errors, bool IsConflict)
 {
     public bool Success => Errors.Count == 0;
+
+    /// <summary>The eventID each event was stored under (its hash when it came without one), in document order.</summary>
+    public IReadOnlyList<string> EventIds { get; init; } = [];
 }
 
 /// <summary>
@@ -72,7 +75,7 @@ public sealed class CaptureService(VnTraceDbContext db, IEventWriter writer, Tim
         if (errors.Count > 0)
             return await FailAsync(job, errors, isConflict: true, ct);
         if (await TryWriteAsync(job, toStore, hierarchy, now, ct))
-            return new CaptureOutcome(job, [], false);
+            return new CaptureOutcome(job, [], false) { EventIds = [.. prepared.Select(p => p.EventId)] };
 
         // Another capture stored one of these eventIDs between our look and our write.
         logger.LogInformation("Concurrent capture of the same eventID for {Owner}", ownerId);
