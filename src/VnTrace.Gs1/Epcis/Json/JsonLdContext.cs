@@ -83,7 +83,7 @@ internal sealed class JsonLdContext
                 }
                 break;
             default:
-                errors.Add(new(path, $"@context must be a URL, an object or an array of them, found {EpcisJsonReader.KindName(context)}"));
+                errors.Add(new(path, $"@context must be a URL, an object or an array of them, found {JsonFieldReader.KindName(context)}"));
                 break;
         }
     }

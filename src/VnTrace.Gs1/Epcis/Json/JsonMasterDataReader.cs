@@ -2,10 +2,11 @@ using System.Text.Json;
 
 namespace VnTrace.Gs1.Epcis.Json;
 
-public sealed partial class EpcisJsonReader
+/// <summary>Master data: epcisHeader.epcisMasterData and a query document's vocabularyList (EPCIS 2.0 §9.4).</summary>
+internal sealed class JsonMasterDataReader(List<EpcisError> errors, EpcisDocument document) : JsonFieldReader(errors)
 {
     /// <summary>epcisHeader: master data in epcisMasterData.vocabularyList (EPCIS 2.0 §9.4).</summary>
-    private void ReadHeader(JsonElement header, string path, JsonLdContext context)
+    public void ReadHeader(JsonElement header, string path, JsonLdContext context)
     {
         if (!Object(header, path))
             return;
@@ -30,7 +31,7 @@ public sealed partial class EpcisJsonReader
         }
     }
 
-    private void ReadVocabularyList(JsonElement list, string path, JsonLdContext context)
+    public void ReadVocabularyList(JsonElement list, string path, JsonLdContext context)
     {
         if (!Array(list, path))
             return;
@@ -135,7 +136,7 @@ public sealed partial class EpcisJsonReader
                             attribute.Value = member.Value.GetRawText();
                             break;
                         case JsonValueKind.Object:
-                            attribute.Children = ExtensionJson.ReadObject(member.Value, at, context, errors);
+                            attribute.Children = ExtensionJson.ReadObject(member.Value, at, context, Errors);
                             break;
                         default:
                             Error(at, $"expected a string, a number or an object, found {KindName(member.Value)}");

@@ -4,8 +4,15 @@ using VnTrace.Gs1.Epcis.Cbv;
 
 namespace VnTrace.Gs1.Epcis.Json;
 
-public sealed partial class EpcisJsonReader
+/// <summary>
+/// One event object (EPCIS 2.0 §7.4): the common fields, the fields its type allows, and extensions. The nested
+/// structures are read by <see cref="JsonEventPartsReader"/> and <see cref="JsonSensorReader"/>.
+/// </summary>
+internal sealed class JsonEventReader(List<EpcisError> errors, EpcisDocument document) : JsonFieldReader(errors)
 {
+    private readonly JsonEventPartsReader parts = new(errors);
+    private readonly JsonSensorReader sensors = new(errors);
+
     /// <summary>Fields each event type may carry besides the common ones (GS1 EPCIS JSON schema, EPCIS 2.0 §7.4).</summary>
     private static readonly FrozenDictionary<EpcisEventType, FrozenSet<string>> fieldsByType =
         new Dictionary<EpcisEventType, FrozenSet<string>>
@@ -24,7 +31,7 @@ public sealed partial class EpcisJsonReader
 
     private static FrozenSet<string> Fields(params string[] specific) => specific.ToFrozenSet(StringComparer.Ordinal);
 
-    private static bool TryParseEventType(string name, out EpcisEventType type)
+    public static bool TryParseEventType(string name, out EpcisEventType type)
     {
         type = name switch
         {
@@ -39,7 +46,7 @@ public sealed partial class EpcisJsonReader
     }
 
     /// <summary>One event object; null when it is not an object or its type is unknown (the errors say why).</summary>
-    private EpcisEvent? ReadEventObject(JsonElement value, string path, JsonLdContext context)
+    public EpcisEvent? ReadEventObject(JsonElement value, string path, JsonLdContext context)
     {
         if (value.ValueKind != JsonValueKind.Object)
         {
@@ -47,7 +54,7 @@ public sealed partial class EpcisJsonReader
             return null;
         }
         if (value.TryGetProperty("@context", out var eventContext))
-            context = context.Extend(eventContext, JsonPointer.Append(path, "@context"), errors, document.Namespaces);
+            context = context.Extend(eventContext, JsonPointer.Append(path, "@context"), Errors, document.Namespaces);
 
         var typePath = JsonPointer.Append(path, "type");
         if (!value.TryGetProperty("type", out var typeValue))
@@ -113,7 +120,7 @@ public sealed partial class EpcisJsonReader
                         Error(at, $"expected a URI or an array of URIs, found {KindName(field)}");
                     break;
                 case "errorDeclaration":
-                    evt.ErrorDeclaration = ReadErrorDeclaration(field, at, context);
+                    evt.ErrorDeclaration = parts.ReadErrorDeclaration(field, at, context);
                     break;
                 case "parentID":
                     evt.ParentId = Uri(field, at);
@@ -152,7 +159,7 @@ public sealed partial class EpcisJsonReader
                     evt.Disposition = Vocabulary(field, at, CbvVocabulary.Disposition);
                     break;
                 case "persistentDisposition":
-                    evt.PersistentDisposition = ReadPersistentDisposition(field, at);
+                    evt.PersistentDisposition = parts.ReadPersistentDisposition(field, at);
                     break;
                 case "readPoint":
                     evt.ReadPoint = ReadLocation(field, at, context, evt.ReadPointExtensions);
@@ -161,23 +168,23 @@ public sealed partial class EpcisJsonReader
                     evt.BizLocation = ReadLocation(field, at, context, evt.BizLocationExtensions);
                     break;
                 case "bizTransactionList":
-                    evt.BizTransactionList = ReadBizTransactions(field, at);
+                    evt.BizTransactionList = parts.ReadBizTransactions(field, at);
                     break;
                 case "sourceList":
-                    evt.SourceList = ReadSourceDestinations(field, at, "source");
+                    evt.SourceList = parts.ReadSourceDestinations(field, at, "source");
                     break;
                 case "destinationList":
-                    evt.DestinationList = ReadSourceDestinations(field, at, "destination");
+                    evt.DestinationList = parts.ReadSourceDestinations(field, at, "destination");
                     break;
                 case "sensorElementList":
-                    evt.SensorElementList = ReadSensorElements(field, at, context);
+                    evt.SensorElementList = sensors.ReadSensorElements(field, at, context);
                     break;
                 case "ilmd":
                     evt.Ilmd = ReadExtensionObject(field, at, context);
                     break;
                 default:
                     if (ExtensionJson.IsQualified(member.Name))
-                        ExtensionJson.Read(member, at, context, errors, evt.Extensions);
+                        ExtensionJson.Read(member, at, context, Errors, evt.Extensions);
                     else
                         Error(at, $"'{member.Name}' is not an EPCIS field and, having no prefix, not a valid extension");
                     break;
@@ -251,30 +258,6 @@ public sealed partial class EpcisJsonReader
         return list;
     }
 
-    private PersistentDisposition? ReadPersistentDisposition(JsonElement value, string path)
-    {
-        if (!Object(value, path))
-            return null;
-        var result = new PersistentDisposition();
-        foreach (var member in value.EnumerateObject())
-        {
-            var at = JsonPointer.Append(path, member.Name);
-            switch (member.Name)
-            {
-                case "set":
-                    result.Set = UriList(member.Value, at).ConvertAll(d => Cbv.Cbv.ToUrn(CbvVocabulary.Disposition, d));
-                    break;
-                case "unset":
-                    result.Unset = UriList(member.Value, at).ConvertAll(d => Cbv.Cbv.ToUrn(CbvVocabulary.Disposition, d));
-                    break;
-                default:
-                    Error(at, $"'{member.Name}' is not a field of persistentDisposition (set, unset)");
-                    break;
-            }
-        }
-        return result;
-    }
-
     /// <summary>readPoint or bizLocation: an "id" plus, as EPCIS 2.0 allows, extension members.</summary>
     private string? ReadLocation(JsonElement value, string path, JsonLdContext context, List<ExtensionElement> extensions)
     {
@@ -287,7 +270,7 @@ public sealed partial class EpcisJsonReader
             if (member.Name == "id")
                 id = Uri(member.Value, at);
             else if (ExtensionJson.IsQualified(member.Name))
-                ExtensionJson.Read(member, at, context, errors, extensions);
+                ExtensionJson.Read(member, at, context, Errors, extensions);
             else
                 Error(at, $"'{member.Name}' is not a field of a location (id) and, having no prefix, not a valid extension");
         }
@@ -296,125 +279,4 @@ public sealed partial class EpcisJsonReader
         return id;
     }
 
-    private List<BizTransaction> ReadBizTransactions(JsonElement value, string path)
-    {
-        var list = new List<BizTransaction>();
-        if (!Array(value, path))
-            return list;
-        var index = 0;
-        foreach (var item in value.EnumerateArray())
-        {
-            var itemPath = JsonPointer.Append(path, index++);
-            if (!Object(item, itemPath))
-                continue;
-            var transaction = new BizTransaction();
-            var hasValue = false;
-            foreach (var member in item.EnumerateObject())
-            {
-                var at = JsonPointer.Append(itemPath, member.Name);
-                switch (member.Name)
-                {
-                    case "type":
-                        transaction.Type = Vocabulary(member.Value, at, CbvVocabulary.BizTransactionType);
-                        break;
-                    case "bizTransaction":
-                        hasValue = true;
-                        transaction.Value = Uri(member.Value, at) ?? "";
-                        break;
-                    default:
-                        Error(at, $"'{member.Name}' is not a field of a business transaction (type, bizTransaction)");
-                        break;
-                }
-            }
-            if (!hasValue)
-                Error(JsonPointer.Append(itemPath, "bizTransaction"), "required field 'bizTransaction' is missing");
-            list.Add(transaction);
-        }
-        return list;
-    }
-
-    /// <summary>sourceList or destinationList: each item {"type": …, "source"|"destination": …}.</summary>
-    private List<SourceDestination> ReadSourceDestinations(JsonElement value, string path, string valueField)
-    {
-        var list = new List<SourceDestination>();
-        if (!Array(value, path))
-            return list;
-        var index = 0;
-        foreach (var item in value.EnumerateArray())
-        {
-            var itemPath = JsonPointer.Append(path, index++);
-            if (!Object(item, itemPath))
-                continue;
-            var entry = new SourceDestination();
-            bool hasType = false, hasValue = false;
-            foreach (var member in item.EnumerateObject())
-            {
-                var at = JsonPointer.Append(itemPath, member.Name);
-                if (member.Name == "type")
-                {
-                    hasType = true;
-                    entry.Type = Vocabulary(member.Value, at, CbvVocabulary.SourceDestType) ?? "";
-                }
-                else if (member.Name == valueField)
-                {
-                    hasValue = true;
-                    entry.Value = Uri(member.Value, at) ?? "";
-                }
-                else
-                    Error(at, $"'{member.Name}' is not a field of a {valueField} (type, {valueField})");
-            }
-            if (!hasType)
-                Error(JsonPointer.Append(itemPath, "type"), "required field 'type' is missing");
-            if (!hasValue)
-                Error(JsonPointer.Append(itemPath, valueField), $"required field '{valueField}' is missing");
-            list.Add(entry);
-        }
-        return list;
-    }
-
-    private ErrorDeclaration? ReadErrorDeclaration(JsonElement value, string path, JsonLdContext context)
-    {
-        if (!Object(value, path))
-            return null;
-        var declaration = new ErrorDeclaration();
-        var hasTime = false;
-        foreach (var member in value.EnumerateObject())
-        {
-            var at = JsonPointer.Append(path, member.Name);
-            switch (member.Name)
-            {
-                case "declarationTime":
-                    hasTime = true;
-                    if (Time(member.Value, at, member.Name) is { } time)
-                        declaration.DeclarationTime = time;
-                    break;
-                case "reason":
-                    declaration.Reason = Vocabulary(member.Value, at, CbvVocabulary.ErrorReason);
-                    break;
-                case "correctiveEventIDs":
-                    declaration.CorrectiveEventIds = UriList(member.Value, at);
-                    break;
-                default:
-                    if (ExtensionJson.IsQualified(member.Name))
-                        ExtensionJson.Read(member, at, context, errors, declaration.Extensions);
-                    else
-                        Error(at, $"'{member.Name}' is not a field of errorDeclaration and, having no prefix, not a valid extension");
-                    break;
-            }
-        }
-        if (!hasTime)
-            Error(JsonPointer.Append(path, "declarationTime"), "required field 'declarationTime' is missing");
-        return declaration;
-    }
-
-    /// <summary>An object whose members are all extensions, such as ilmd.</summary>
-    private List<ExtensionElement>? ReadExtensionObject(JsonElement value, string path, JsonLdContext context)
-    {
-        if (!Object(value, path))
-            return null;
-        var list = new List<ExtensionElement>();
-        foreach (var member in value.EnumerateObject())
-            ExtensionJson.Read(member, JsonPointer.Append(path, member.Name), context, errors, list);
-        return list;
-    }
 }

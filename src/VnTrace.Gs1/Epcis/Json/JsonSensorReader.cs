@@ -2,10 +2,11 @@ using System.Text.Json;
 
 namespace VnTrace.Gs1.Epcis.Json;
 
-public sealed partial class EpcisJsonReader
+/// <summary>sensorElementList and its metadata and reports (EPCIS 2.0 §7.3.6.4).</summary>
+internal sealed class JsonSensorReader(List<EpcisError> errors) : JsonFieldReader(errors)
 {
     /// <summary>sensorElementList (EPCIS 2.0 §7.3.6.4): metadata, reports, and extensions at each level.</summary>
-    private List<SensorElement> ReadSensorElements(JsonElement value, string path, JsonLdContext context)
+    public List<SensorElement> ReadSensorElements(JsonElement value, string path, JsonLdContext context)
     {
         var list = new List<SensorElement>();
         if (!Array(value, path))
@@ -184,12 +185,4 @@ public sealed partial class EpcisJsonReader
         return report;
     }
 
-    private void ExtensionOrError(JsonProperty member, string path, JsonLdContext context, List<ExtensionElement> into,
-        string structure)
-    {
-        if (ExtensionJson.IsQualified(member.Name))
-            ExtensionJson.Read(member, path, context, errors, into);
-        else
-            Error(path, $"'{member.Name}' is not a field of {structure} and, having no prefix, not a valid extension");
-    }
 }
