@@ -1,3 +1,4 @@
+using VnTrace.Server.Tests.Infrastructure;
 using VnTrace.Server.Certificates;
 
 namespace VnTrace.Server.Tests.Certificates;
@@ -61,10 +62,4 @@ public sealed class CertificateValidityTests
     [InlineData("2026-11-24T17:00:00Z", "2026-11-25")]
     public void Today_is_the_date_in_Vietnam(string utc, string expected) =>
         Assert.Equal(DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), CertificateValidity.Today(new FixedClock(DateTimeOffset.Parse(utc, System.Globalization.CultureInfo.InvariantCulture))));
-}
-
-/// <summary>A clock stopped at one instant.</summary>
-internal sealed class FixedClock(DateTimeOffset now) : TimeProvider
-{
-    public override DateTimeOffset GetUtcNow() => now.ToUniversalTime();
 }

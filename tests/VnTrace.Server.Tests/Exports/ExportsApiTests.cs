@@ -45,9 +45,16 @@ public abstract partial class ExportsApiTests(ExportsFixture fixture)
 
     private static string[] Column(List<string[]> rows, string header)
     {
+        var field = Field(rows, header);
+        return [.. rows.Skip(1).Select(field)];
+    }
+
+    /// <summary>Reads one column of a data row, found by its header so a new or moved column breaks no test.</summary>
+    private static Func<string[], string> Field(List<string[]> rows, string header)
+    {
         var i = Array.IndexOf(rows[0], header);
-        Assert.True(i >= 0, header);
-        return [.. rows.Skip(1).Select(r => r[i])];
+        Assert.True(i >= 0, $"no column '{header}' in: {string.Join(" | ", rows[0])}");
+        return row => row[i];
     }
 
     [Fact]
@@ -171,14 +178,16 @@ public abstract partial class ExportsApiTests(ExportsFixture fixture)
         Assert.DoesNotContain(c.EventId("harvest-c"), ids);
 
         // A transformation gives a row per input and per output, under one event ID.
-        var blend = rows.Skip(1).Where(r => r[22] == c.EventId("blend")).ToList();
-        Assert.Equal([("input", c.LotA, "990"), ("output", c.LotP, "900")], blend.Select(r => (r[4], r[10], r[11])));
-        Assert.All(blend, r => Assert.Equal("Transformation", r[0]));
+        var (eventId, role, item, quantity, cte) = (Field(rows, "EPCIS event ID"), Field(rows, "Item role"),
+            Field(rows, "Item identifier"), Field(rows, "Quantity"), Field(rows, "Critical tracking event"));
+        var blend = rows.Skip(1).Where(r => eventId(r) == c.EventId("blend")).ToList();
+        Assert.Equal([("input", c.LotA, "990"), ("output", c.LotP, "900")], blend.Select(r => (role(r), item(r), quantity(r))));
+        Assert.All(blend, r => Assert.Equal("Transformation", cte(r)));
 
         // Sorted by event time.
         var times = Column(rows, "Event time (UTC)");
         Assert.Equal(times.Order(StringComparer.Ordinal), times);
-        Assert.Equal("Receiving", rows[^1][0]);
+        Assert.Equal("Receiving", cte(rows[^1]));
     }
 
     [Fact]

@@ -67,30 +67,6 @@ public abstract class DiaryImportTests(AppFixture fixture)
         return row;
     }
 
-    private static async Task<(string Html, Guid? FileId)> UploadAsync(PageClient pages, byte[] content, string fileName)
-    {
-        var html = await pages.GetPageAsync(Page);
-        var token = PageClient.FindForm(html, "/workspace/imports?handler=Upload")!.AntiforgeryToken!;
-        using var form = new MultipartFormDataContent
-        {
-            { new StringContent(token), PageClient.AntiforgeryField },
-            { new StringContent("diary"), "kind" },
-        };
-        var file = new ByteArrayContent(content);
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        form.Add(file, "upload", fileName);
-        using var response = await pages.Http.PostAsync("/workspace/imports?handler=Upload", form);
-        if (response.StatusCode == HttpStatusCode.OK)
-            return (WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), null);
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var location = response.Headers.Location!.ToString();
-        var id = Guid.Parse(location[(location.IndexOf("file=", StringComparison.Ordinal) + 5)..]);
-        return (WebUtility.HtmlDecode(await pages.GetPageAsync(location)), id);
-    }
-
-    private static async Task<HttpResponseMessage> ConfirmAsync(PageClient pages, Guid fileId, string mode) =>
-        await pages.SubmitFormAsync($"{Page}&file={fileId}", [new("mode", mode)], formAction: "/workspace/imports?handler=Import");
-
     private static string? Str(JsonNode? e, string name) => e?[name]?.GetValue<string>();
 
     private static decimal? QuantityOf(JsonNode e) => e["quantityList"]?.AsArray().SingleOrDefault()?["quantity"]?.GetValue<decimal>();
@@ -146,7 +122,7 @@ public abstract class DiaryImportTests(AppFixture fixture)
             Entry("THU HOACH", farm.Gtin, "CF-B1", DateTime.UtcNow.AddHours(-24 * 5).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture), farm.FarmGln,
                 ("quantity", "50")));
 
-        var (html, fileId) = await UploadAsync(farm.Pages, csv, "nhat-ky.csv");
+        var (html, fileId) = await farm.Pages.UploadImportAsync("diary", csv, "nhat-ky.csv");
 
         Assert.True(fileId is not null, LotsTestBusiness.ErrorsOf(html));
         Assert.Contains("9 dòng dữ liệu: 9 hợp lệ, 0 có lỗi", html);
@@ -154,7 +130,7 @@ public abstract class DiaryImportTests(AppFixture fixture)
         Assert.Equal(0, await farm.EventCountAsync());
         Assert.Null((await farm.LotAsync(lotA))!.Quantity);
 
-        using var confirmed = await ConfirmAsync(farm.Pages, fileId.Value, "all");
+        using var confirmed = await farm.Pages.ConfirmImportAsync("diary", fileId.Value, "all");
         Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
 
         var events = await farm.EventsAsync();
@@ -186,7 +162,7 @@ public abstract class DiaryImportTests(AppFixture fixture)
         Assert.Contains("\"Imported\":9", audit.Detail);
 
         // The same file again repeats events already in the diary: nothing is imported twice.
-        var (again, againId) = await UploadAsync(farm.Pages, csv, "nhat-ky.csv");
+        var (again, againId) = await farm.Pages.UploadImportAsync("diary", csv, "nhat-ky.csv");
         Assert.Contains("9 dòng dữ liệu: 0 hợp lệ, 9 có lỗi", again);
         Assert.Contains("Sự kiện này đã được ghi trước đó.", again);
         Assert.NotNull(againId);
@@ -216,7 +192,7 @@ public abstract class DiaryImportTests(AppFixture fixture)
         await farm.CreateLotAsync("L-2");
         var (badGtin, expected) = ProductTestData.WithBadCheckDigit(Gtin13(farm.Gtin));
 
-        var (html, fileId) = await UploadAsync(farm.Pages, Csv(BrokenRows(farm, other, badGtin)), "loi.csv");
+        var (html, fileId) = await farm.Pages.UploadImportAsync("diary", Csv(BrokenRows(farm, other, badGtin)), "loi.csv");
 
         Assert.Contains("9 dòng dữ liệu: 3 hợp lệ, 6 có lỗi", html);
         // Row numbers as the spreadsheet shows them (the header is row 1), columns as written in the file.
@@ -232,7 +208,7 @@ public abstract class DiaryImportTests(AppFixture fixture)
         Assert.DoesNotContain("Cà phê nhân " + other.Name, html);
         Assert.Matches(@"<button type=""submit"" class=""btn btn-success"" disabled=""disabled"">", html);
 
-        using var refused = await ConfirmAsync(farm.Pages, fileId!.Value, "all");
+        using var refused = await farm.Pages.ConfirmImportAsync("diary", fileId!.Value, "all");
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Contains("chưa nhập gì", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
         Assert.Equal(0, await farm.EventCountAsync());
@@ -249,9 +225,9 @@ public abstract class DiaryImportTests(AppFixture fixture)
         using var farm = await LotsTestBusiness.CreateAsync(App, "HTX Dòng Tốt");
         await farm.CreateLotAsync("L-1");
         await farm.CreateLotAsync("L-2");
-        var (_, fileId) = await UploadAsync(farm.Pages, Csv(BrokenRows(farm, other, ProductTestData.WithBadCheckDigit(Gtin13(farm.Gtin)).Bad)), "loi.csv");
+        var (_, fileId) = await farm.Pages.UploadImportAsync("diary", Csv(BrokenRows(farm, other, ProductTestData.WithBadCheckDigit(Gtin13(farm.Gtin)).Bad)), "loi.csv");
 
-        using var imported = await ConfirmAsync(farm.Pages, fileId!.Value, "valid");
+        using var imported = await farm.Pages.ConfirmImportAsync("diary", fileId!.Value, "valid");
 
         Assert.Equal(HttpStatusCode.Redirect, imported.StatusCode);
         var events = await farm.EventsAsync();
@@ -273,7 +249,7 @@ public abstract class DiaryImportTests(AppFixture fixture)
         using var farm = await LotsTestBusiness.CreateAsync(App, "HTX Tò Mò");
         await farm.CreateLotAsync("CUA-TOI");
 
-        var (html, fileId) = await UploadAsync(farm.Pages, Csv(
+        var (html, fileId) = await farm.Pages.UploadImportAsync("diary", Csv(
             Entry("thu hoạch", other.Gtin, "RIENG-1", HoursAgo(5), other.FarmGln, ("quantity", "10")),
             Entry("thu hoạch", farm.Gtin, "CUA-TOI", HoursAgo(5), other.FarmGln, ("quantity", "10")),
             Entry("lưu kho", other.Gtin, "KHONG-CO", HoursAgo(5), farm.WarehouseGln)), "to-mo.csv");
@@ -286,7 +262,7 @@ public abstract class DiaryImportTests(AppFixture fixture)
         Assert.DoesNotContain(other.Name, html);
         Assert.DoesNotContain("Vùng trồng", html);
 
-        using var response = await ConfirmAsync(farm.Pages, fileId!.Value, "valid");
+        using var response = await farm.Pages.ConfirmImportAsync("diary", fileId!.Value, "valid");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("Không có dòng hợp lệ nào để nhập", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
         Assert.Equal(0, await farm.EventCountAsync());
@@ -301,7 +277,7 @@ public abstract class DiaryImportTests(AppFixture fixture)
         await farm.CreateLotAsync("M-1");
         var time = HoursAgo(30);
 
-        var (html, _) = await UploadAsync(farm.Pages, Csv(
+        var (html, _) = await farm.Pages.UploadImportAsync("diary", Csv(
             Entry("thu hoạch", farm.Gtin, "M-1", time, farm.FarmGln),
             Entry("vật tư", farm.Gtin, "M-1", time, farm.FarmGln, ("inputName", "Ure")),
             Entry("xuất hàng", farm.Gtin, "M-1", time, farm.WarehouseGln, ("quantity", "5"), ("partnerGln", "8930000000018")),
@@ -330,7 +306,7 @@ public abstract class DiaryImportTests(AppFixture fixture)
     {
         using var farm = await LotsTestBusiness.CreateAsync(App, "HTX Hai Người Ghi");
         var lot = await farm.CreateLotAsync("R-1");
-        var (html, fileId) = await UploadAsync(farm.Pages, Csv(
+        var (html, fileId) = await farm.Pages.UploadImportAsync("diary", Csv(
             Entry("thu hoạch", farm.Gtin, "R-1", HoursAgo(24 * 2), farm.FarmGln, ("quantity", "80")),
             Entry("đóng gói", farm.Gtin, "R-1", HoursAgo(24), farm.WarehouseGln, ("quantity", "80"))), "r.csv");
         Assert.Contains("2 hợp lệ, 0 có lỗi", html);
@@ -346,7 +322,7 @@ public abstract class DiaryImportTests(AppFixture fixture)
             ["Form.DoseUnit"] = "lít/ha",
             ["Form.PreHarvestIntervalDays"] = "14",
         });
-        using var response = await ConfirmAsync(farm.Pages, fileId!.Value, "all");
+        using var response = await farm.Pages.ConfirmImportAsync("diary", fileId!.Value, "all");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
@@ -375,9 +351,9 @@ public abstract class DiaryImportTests(AppFixture fixture)
         using var xlsx = new MemoryStream();
         ImportTemplate.WriteXlsx([.. Columns(App).Select(c => c with { Example = values.GetValueOrDefault(c.Key, "") })], xlsx);
 
-        var (html, fileId) = await UploadAsync(farm.Pages, xlsx.ToArray(), "nhat-ky.xlsx");
+        var (html, fileId) = await farm.Pages.UploadImportAsync("diary", xlsx.ToArray(), "nhat-ky.xlsx");
         Assert.Contains("1 dòng dữ liệu: 1 hợp lệ", html);
-        using var confirmed = await ConfirmAsync(farm.Pages, fileId!.Value, "all");
+        using var confirmed = await farm.Pages.ConfirmImportAsync("diary", fileId!.Value, "all");
 
         Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
         var harvest = Assert.Single(await farm.EventsAsync())!;

@@ -22,31 +22,6 @@ public abstract class ProductImportTests(AppFixture fixture)
 
     private static byte[] Csv(params string[] rows) => Encoding.UTF8.GetBytes(string.Join("\r\n", [Header, .. rows]) + "\r\n");
 
-    /// <summary>Uploads a file through the page's form; returns the report page's HTML and the kept file's id.</summary>
-    private static async Task<(string Html, Guid? FileId)> UploadAsync(PageClient pages, byte[] content, string fileName)
-    {
-        var html = await pages.GetPageAsync(Page);
-        var token = PageClient.FindForm(html, "/workspace/imports?handler=Upload")!.AntiforgeryToken!;
-        using var form = new MultipartFormDataContent
-        {
-            { new StringContent(token), PageClient.AntiforgeryField },
-            { new StringContent("products"), "kind" },
-        };
-        var file = new ByteArrayContent(content);
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        form.Add(file, "upload", fileName);
-        using var response = await pages.Http.PostAsync("/workspace/imports?handler=Upload", form);
-        if (response.StatusCode == HttpStatusCode.OK)
-            return (WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()), null);
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var location = response.Headers.Location!.ToString();
-        var id = Guid.Parse(location[(location.IndexOf("file=", StringComparison.Ordinal) + 5)..]);
-        return (WebUtility.HtmlDecode(await pages.GetPageAsync(location)), id);
-    }
-
-    private static async Task<HttpResponseMessage> ConfirmAsync(PageClient pages, Guid fileId, string mode) =>
-        await pages.SubmitFormAsync($"{Page}&file={fileId}", [new("mode", mode)], formAction: "/workspace/imports?handler=Import");
-
     private Task<List<Product>> ProductsOfAsync(Guid organizationId) =>
         App.QueryAsync(db => db.Products.Where(p => p.OrganizationId == organizationId).OrderBy(p => p.NameVi).ToListAsync());
 
@@ -85,12 +60,12 @@ public abstract class ProductImportTests(AppFixture fixture)
             ",Cà phê bột,,Cà phê,gói,\"0,5\",kg,180,,Việt Nam,,,",
             ",Hạt tiêu,,Gia vị,hộp,250,g,,3,,,,");
 
-        var (html, fileId) = await UploadAsync(pages, csv, "san-pham.csv");
+        var (html, fileId) = await pages.UploadImportAsync("products", csv, "san-pham.csv");
 
         Assert.NotNull(fileId);
         Assert.Contains("3 dòng dữ liệu: 3 hợp lệ, 0 có lỗi", html);
         Assert.Empty(await ProductsOfAsync(business.Id));
-        using var confirmed = await ConfirmAsync(pages, fileId.Value, "all");
+        using var confirmed = await pages.ConfirmImportAsync("products", fileId.Value, "all");
         Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
 
         var products = await ProductsOfAsync(business.Id);
@@ -118,9 +93,9 @@ public abstract class ProductImportTests(AppFixture fixture)
         // The template writer with the row as its "example": a one-row workbook.
         ImportTemplate.WriteXlsx([.. kind.Columns.Select(c => c with { Example = values.GetValueOrDefault(c.Key, "") })], xlsx);
 
-        var (html, fileId) = await UploadAsync(pages, xlsx.ToArray(), "mat-ong.xlsx");
+        var (html, fileId) = await pages.UploadImportAsync("products", xlsx.ToArray(), "mat-ong.xlsx");
         Assert.Contains("1 dòng dữ liệu: 1 hợp lệ", html);
-        using var confirmed = await ConfirmAsync(pages, fileId!.Value, "all");
+        using var confirmed = await pages.ConfirmImportAsync("products", fileId!.Value, "all");
 
         Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
         var product = Assert.Single(await ProductsOfAsync(business.Id));
@@ -150,7 +125,7 @@ public abstract class ProductImportTests(AppFixture fixture)
         var (badCheck, expected) = ProductTestData.WithBadCheckDigit(ProductTestData.NewGtin13());
         var good1 = ProductTestData.NewGtin13();
 
-        var (html, fileId) = await UploadAsync(pages, Csv(BrokenRows(good1, ProductTestData.NewGtin13(), badCheck, taken)), "loi.csv");
+        var (html, fileId) = await pages.UploadImportAsync("products", Csv(BrokenRows(good1, ProductTestData.NewGtin13(), badCheck, taken)), "loi.csv");
 
         Assert.Contains("6 dòng dữ liệu: 2 hợp lệ, 4 có lỗi", html);
         // Row numbers as the spreadsheet shows them: the header is row 1.
@@ -167,7 +142,7 @@ public abstract class ProductImportTests(AppFixture fixture)
         Assert.Matches(@"<button type=""submit"" class=""btn btn-success"" disabled=""disabled"">", html);
 
         // Posting "import all" anyway imports nothing.
-        using var refused = await ConfirmAsync(pages, fileId!.Value, "all");
+        using var refused = await pages.ConfirmImportAsync("products", fileId!.Value, "all");
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Contains("chưa nhập gì", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
         Assert.Empty(await ProductsOfAsync(business.Id));
@@ -184,9 +159,9 @@ public abstract class ProductImportTests(AppFixture fixture)
         using var pages = await App.SignInAsync(business.Owner);
         var good1 = ProductTestData.NewGtin13();
         var good2 = ProductTestData.NewGtin13();
-        var (_, fileId) = await UploadAsync(pages, Csv(BrokenRows(good1, good2, ProductTestData.WithBadCheckDigit(ProductTestData.NewGtin13()).Bad, taken)), "loi.csv");
+        var (_, fileId) = await pages.UploadImportAsync("products", Csv(BrokenRows(good1, good2, ProductTestData.WithBadCheckDigit(ProductTestData.NewGtin13()).Bad, taken)), "loi.csv");
 
-        using var imported = await ConfirmAsync(pages, fileId!.Value, "valid");
+        using var imported = await pages.ConfirmImportAsync("products", fileId!.Value, "valid");
 
         Assert.Equal(HttpStatusCode.Redirect, imported.StatusCode);
         var products = await ProductsOfAsync(business.Id);
@@ -205,12 +180,12 @@ public abstract class ProductImportTests(AppFixture fixture)
         using var pages = await App.SignInAsync(business.Owner);
         var first = ProductTestData.NewGtin13();
         var second = ProductTestData.NewGtin13();
-        var (html, fileId) = await UploadAsync(pages, Csv($"{first},Một,,,kg,,,,,,,,", $"{second},Hai,,,kg,,,,,,,,"), "ok.csv");
+        var (html, fileId) = await pages.UploadImportAsync("products", Csv($"{first},Một,,,kg,,,,,,,,", $"{second},Hai,,,kg,,,,,,,,"), "ok.csv");
         Assert.Contains("2 hợp lệ, 0 có lỗi", html);
 
         var rival = await App.NewBusinessAsync(Unique("Đối Thủ"));
         await App.AddProductsAsync(rival.Id, [new Product { Gtin = "0" + second, NameVi = "Nhanh tay", Unit = "kg" }]);
-        using var response = await ConfirmAsync(pages, fileId!.Value, "all");
+        using var response = await pages.ConfirmImportAsync("products", fileId!.Value, "all");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
@@ -225,12 +200,12 @@ public abstract class ProductImportTests(AppFixture fixture)
         var business = await App.NewBusinessAsync(Unique("HTX Tệp Lạ"));
         using var pages = await App.SignInAsync(business.Owner);
 
-        var (html, fileId) = await UploadAsync(pages, ProductTestData.Png, "anh.png");
+        var (html, fileId) = await pages.UploadImportAsync("products", ProductTestData.Png, "anh.png");
         Assert.Null(fileId);
         Assert.Contains("Không đọc được tệp", html);
         Assert.Contains("Tệp này không phải bảng tính", html);
 
-        var (missing, missingId) = await UploadAsync(pages, Encoding.UTF8.GetBytes("Mã GTIN,Ghi chú\r\n8930000000017,x\r\n"), "thieu-cot.csv");
+        var (missing, missingId) = await pages.UploadImportAsync("products", Encoding.UTF8.GetBytes("Mã GTIN,Ghi chú\r\n8930000000017,x\r\n"), "thieu-cot.csv");
         Assert.Null(missingId);
         Assert.Contains("Dòng tiêu đề thiếu cột bắt buộc: \"Tên sản phẩm\", \"Đơn vị tính\"", missing);
         Assert.Empty(await ProductsOfAsync(business.Id));
@@ -243,7 +218,7 @@ public abstract class ProductImportTests(AppFixture fixture)
         var intruder = await App.NewBusinessAsync(Unique("HTX Tò Mò"));
         using var ownerPages = await App.SignInAsync(owner.Owner);
         using var intruderPages = await App.SignInAsync(intruder.Owner);
-        var (_, fileId) = await UploadAsync(ownerPages, Csv($"{ProductTestData.NewGtin13()},Bí mật,,,kg,,,,,,,,"), "bi-mat.csv");
+        var (_, fileId) = await ownerPages.UploadImportAsync("products", Csv($"{ProductTestData.NewGtin13()},Bí mật,,,kg,,,,,,,,"), "bi-mat.csv");
 
         using var view = await intruderPages.GetAsync($"{Page}&file={fileId}", followRedirects: false);
         Assert.Equal(HttpStatusCode.NotFound, view.StatusCode);

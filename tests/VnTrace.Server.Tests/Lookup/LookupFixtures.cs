@@ -18,7 +18,6 @@ public abstract class LookupAppFixture(PostgresServer postgres, DatabaseProvider
         ["VnTrace:Lookup:UncachedRequestsPerMinutePerAddress"] = "0",
         ["VnTrace:Lookup:ScansPerMinutePerAddress"] = "1000000",
         ["VnTrace:Lookup:ReportsPerHourPerAddress"] = "1000000",
-        ["VnTrace:Lookup:ReportMinimumFillSeconds"] = "1",
     };
 
     public async ValueTask InitializeAsync() => App = await VnTraceApp.StartAsync(provider, postgres, settings);

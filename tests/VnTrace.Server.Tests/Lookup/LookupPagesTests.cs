@@ -16,6 +16,9 @@ public abstract class LookupPagesTests(LookupAppFixture fixture)
 {
     private VnTraceApp App => fixture.App;
 
+    /// <summary>Longer than the report form's minimum fill time (LookupOptions.ReportMinimumFillSeconds, 3 s).</summary>
+    private static readonly TimeSpan PersonFillingTheForm = TimeSpan.FromSeconds(5);
+
     private async Task<T> InDbAsync<T>(Func<VnTraceDbContext, Task<T>> read)
     {
         await using var scope = App.Services.CreateAsyncScope();
@@ -35,7 +38,7 @@ public abstract class LookupPagesTests(LookupAppFixture fixture)
         var html = await consumer.GetPageAsync(path);
         Assert.Contains("Cà phê rang xay Ea Tu", html);
         var form = PageClient.FindForm(html)!;
-        await Task.Delay(1100); // a person takes longer than the minimum fill time (1 s in these tests)
+        App.Clock.Advance(PersonFillingTheForm); // a person takes longer than the minimum fill time
         var sent = await consumer.PostFormAsync(form.Action!, form.HiddenFields.Where(f => f.Key != PageClient.AntiforgeryField).Concat(new Dictionary<string, string>
         {
             ["Form.Category"] = "Counterfeit",
@@ -82,7 +85,7 @@ public abstract class LookupPagesTests(LookupAppFixture fixture)
         Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
         // A message too short is refused next to the field.
         var shortForm = PageClient.FindForm(await robot.GetPageAsync(path))!;
-        await Task.Delay(1100);
+        App.Clock.Advance(PersonFillingTheForm);
         var shortMessage = await robot.PostFormAsync(shortForm.Action!, shortForm.HiddenFields.Where(f => f.Key != PageClient.AntiforgeryField)
             .Concat(new Dictionary<string, string> { ["Form.Category"] = "Quality", ["Form.Message"] = "xấu" }), shortForm.AntiforgeryToken);
         Assert.Contains("field-validation-error", await shortMessage.Content.ReadAsStringAsync());

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using VnTrace.Gs1.Epcis.Xml;
 
 namespace VnTrace.Gs1.Tests.Epcis.Xml;
@@ -121,11 +120,9 @@ public class EpcisXmlBadInputTests
               <EPCISBody><EventList><ObjectEvent><eventTime>&lol9;</eventTime></ObjectEvent></EventList></EPCISBody>
             </epcis:EPCISDocument>
             """;
-        var clock = Stopwatch.StartNew();
-
         var result = EpcisXmlReader.ReadDocument(xml);
 
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"took {clock.Elapsed}");
+        // Refused by the DTD rule itself: an expansion would have failed later, on the entity or the time.
         Assert.Null(result.Document);
         Assert.StartsWith("Document type declarations (DTD) with declarations or external identifiers are refused", Assert.Single(result.Errors).Message, StringComparison.Ordinal);
     }
