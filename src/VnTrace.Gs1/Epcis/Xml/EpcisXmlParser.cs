@@ -1,23 +1,29 @@
+using System.Text;
 using System.Xml;
+using VnTrace.Gs1.Epcis.Cbv;
+using VnTrace.Gs1.Epcis.Validation;
 using static VnTrace.Gs1.Epcis.Xml.XmlNavigation;
 
 namespace VnTrace.Gs1.Epcis.Xml;
 
 /// <summary>
-/// One pass over one EPCIS XML document: the envelope (root, header, body) here; events, extensions and master
-/// data in the other parts of this class. Errors are collected with element paths such as
-/// <c>/EPCISDocument/EPCISBody/EventList/ObjectEvent[3]/eventTime</c>.
+/// One pass over one EPCIS XML document: the envelope (root, header, body) here; events and master data by the
+/// readers of those parts, all over one <see cref="XmlParseState"/>.
 /// </summary>
-internal sealed partial class EpcisXmlParser(XmlReader r)
+internal sealed class EpcisXmlParser : XmlPartReader
 {
-    private readonly List<EpcisError> errors = [];
-    private readonly EpcisDocument document = new();
+    private readonly XmlEventReader events;
+    private readonly XmlMasterDataReader masterData;
 
-    /// <summary>The document uses the 1.2 layout: baseExtension, extension wrappers, TransformationEvent in extension.</summary>
-    private bool v12;
+    public EpcisXmlParser(XmlReader reader) : this(new XmlParseState(reader))
+    {
+    }
 
-    /// <summary>The element being read, for errors raised by the XML parser itself.</summary>
-    private string where = "/";
+    private EpcisXmlParser(XmlParseState state) : base(state)
+    {
+        events = new XmlEventReader(state);
+        masterData = new XmlMasterDataReader(state);
+    }
 
     public EpcisReadResult Read()
     {
@@ -28,7 +34,7 @@ internal sealed partial class EpcisXmlParser(XmlReader r)
         }
         catch (XmlException ex)
         {
-            errors.Add(new EpcisError(where, Describe(ex)));
+            errors.Add(new EpcisError(State.Where, Describe(ex)));
             return new EpcisReadResult { Errors = errors };
         }
         return new EpcisReadResult { Document = document, Errors = errors };
@@ -64,7 +70,7 @@ internal sealed partial class EpcisXmlParser(XmlReader r)
             return false;
         }
         var path = "/" + r.LocalName;
-        where = path;
+        State.Where = path;
         RootKind? kind = (r.LocalName, r.NamespaceURI) switch
         {
             ("EPCISDocument", EpcisXmlNamespaces.Epcis2 or EpcisXmlNamespaces.Epcis1) => RootKind.Events,
@@ -79,7 +85,7 @@ internal sealed partial class EpcisXmlParser(XmlReader r)
                 $"EPCISQueryDocument or EPCISMasterDataDocument in the EPCIS 2.0 ({EpcisXmlNamespaces.Epcis2}) or 1.2 ({EpcisXmlNamespaces.Epcis1}) namespaces."));
             return false;
         }
-        v12 = r.NamespaceURI is EpcisXmlNamespaces.Epcis1 or EpcisXmlNamespaces.Query1 or EpcisXmlNamespaces.MasterData1;
+        State.V12 = r.NamespaceURI is EpcisXmlNamespaces.Epcis1 or EpcisXmlNamespaces.Query1 or EpcisXmlNamespaces.MasterData1;
         RecordNamespaces();
         ReadDocumentAttributes(path);
 
@@ -113,7 +119,7 @@ internal sealed partial class EpcisXmlParser(XmlReader r)
         var schemaVersion = r.GetAttribute("schemaVersion");
         if (schemaVersion is null)
             errors.Add(new EpcisError(path, "Missing schemaVersion attribute."));
-        document.SchemaVersion = schemaVersion?.Trim() ?? (v12 ? "1.2" : "2.0");
+        document.SchemaVersion = schemaVersion?.Trim() ?? (State.V12 ? "1.2" : "2.0");
 
         var creationDate = r.GetAttribute("creationDate");
         if (creationDate is null)
@@ -157,7 +163,7 @@ internal sealed partial class EpcisXmlParser(XmlReader r)
                 while (Next(masterDepth))
                 {
                     if (r.LocalName == "VocabularyList" && r.NamespaceURI.Length == 0)
-                        ReadVocabularyList(child + "/VocabularyList");
+                        masterData.ReadVocabularyList(child + "/VocabularyList");
                     else
                         r.Skip();
                 }
@@ -227,13 +233,13 @@ internal sealed partial class EpcisXmlParser(XmlReader r)
             switch (kind, r.LocalName)
             {
                 case (RootKind.Events, "EventList") when r.NamespaceURI.Length == 0:
-                    ReadEventList(child);
+                    events.ReadEventList(child);
                     break;
                 case (RootKind.Query, "QueryResults"):
                     ReadQueryResults(child);
                     break;
                 case (RootKind.MasterData, "VocabularyList") when r.NamespaceURI.Length == 0:
-                    ReadVocabularyList(child);
+                    masterData.ReadVocabularyList(child);
                     break;
                 case (RootKind.Query, _) when r.NamespaceURI is EpcisXmlNamespaces.Query2 or EpcisXmlNamespaces.Query1:
                     errors.Add(new EpcisError(child, $"The query document carries '{r.LocalName}', not QueryResults: there are no events to read."));
@@ -267,46 +273,12 @@ internal sealed partial class EpcisXmlParser(XmlReader r)
             {
                 var child = bodyPath + "/" + r.LocalName;
                 if (r.LocalName == "EventList")
-                    ReadEventList(child);
+                    events.ReadEventList(child);
                 else if (r.LocalName == "VocabularyList")
-                    ReadVocabularyList(child);
+                    masterData.ReadVocabularyList(child);
                 else
                     SkipUnlessStandard(child);
             }
         }
-    }
-
-    /// <summary>Moves to the next child element and records the namespace prefixes it declares.</summary>
-    private bool Next(int parentDepth)
-    {
-        if (!NextChild(r, parentDepth))
-            return false;
-        RecordNamespaces();
-        return true;
-    }
-
-    /// <summary>
-    /// Keeps the prefixes a document declares (first binding wins) so output reads like input. The default namespace,
-    /// the EPCIS binding namespaces and SBDH's are not kept: the writer declares those for the version it writes.
-    /// </summary>
-    private void RecordNamespaces()
-    {
-        if (!r.HasAttributes)
-            return;
-        for (var more = r.MoveToFirstAttribute(); more; more = r.MoveToNextAttribute())
-        {
-            if (r.NamespaceURI == EpcisXmlNamespaces.Xmlns && r.Prefix == "xmlns"
-                && !EpcisXmlNamespaces.IsWriterOwned(r.Value))
-                document.Namespaces.TryAdd(r.LocalName, r.Value);
-        }
-        r.MoveToElement();
-    }
-
-    /// <summary>Skips an element the model has no place for; an unknown unqualified element is an error.</summary>
-    private void SkipUnlessStandard(string path)
-    {
-        if (r.NamespaceURI.Length == 0 && r.LocalName != "extension")
-            errors.Add(new EpcisError(path, $"Unexpected element '{r.LocalName}'."));
-        r.Skip();
     }
 }

@@ -1,83 +1,15 @@
 using System.Text;
 using System.Xml;
+using VnTrace.Gs1.Epcis.Cbv;
+using VnTrace.Gs1.Epcis.Validation;
 using static VnTrace.Gs1.Epcis.Xml.XmlNavigation;
 
 namespace VnTrace.Gs1.Epcis.Xml;
 
-/// <summary>User extension elements (EPCIS 2.0 §7.1.2 / §9.4) and the attribute-shaped sensor data.</summary>
-internal sealed partial class EpcisXmlParser
+/// <summary>sensorElementList (EPCIS 2.0 §7.3.6.4): metadata and reports, their values as attributes.</summary>
+internal sealed class XmlSensorReader(XmlParseState state) : XmlPartReader(state)
 {
-    /// <summary>Deeper extension trees are refused rather than risk the stack on hostile input.</summary>
-    private const int MaxExtensionDepth = 64;
-
-    /// <summary>Reads the element under the reader, whole, as an <see cref="ExtensionElement"/>.</summary>
-    private ExtensionElement ReadExtension(string path, int nesting = 0)
-    {
-        var element = new ExtensionElement
-        {
-            Namespace = r.NamespaceURI,
-            Prefix = r.Prefix.Length == 0 ? null : r.Prefix,
-            LocalName = r.LocalName,
-        };
-        if (nesting >= MaxExtensionDepth)
-        {
-            errors.Add(new EpcisError(path, $"Extension nested deeper than {MaxExtensionDepth} levels; its content was not read."));
-            r.Skip();
-            return element;
-        }
-        if (r.HasAttributes)
-        {
-            for (var more = r.MoveToFirstAttribute(); more; more = r.MoveToNextAttribute())
-            {
-                if (r.NamespaceURI == EpcisXmlNamespaces.Xmlns)
-                    continue;
-                element.Attributes.Add(new ExtensionAttribute(r.NamespaceURI, r.LocalName, r.Value, r.Prefix.Length == 0 ? null : r.Prefix));
-            }
-            r.MoveToElement();
-        }
-        var depth = r.Depth;
-        if (!Enter(r))
-        {
-            element.Value = "";
-            return element;
-        }
-        StringBuilder? text = null;
-        while (!r.EOF && !(r.Depth == depth && r.NodeType == XmlNodeType.EndElement))
-        {
-            switch (r.NodeType)
-            {
-                case XmlNodeType.Element:
-                    RecordNamespaces();
-                    element.Children.Add(ReadExtension(path + "/" + Qualified(), nesting + 1));
-                    break;
-                case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace:
-                    (text ??= new StringBuilder()).Append(r.Value);
-                    r.Read();
-                    break;
-                default:
-                    r.Read();
-                    break;
-            }
-        }
-        r.Read();
-        // Mixed content keeps the child elements; whitespace between them is layout, not data.
-        element.Value = element.Children.Count == 0 ? text?.ToString() ?? "" : null;
-        return element;
-    }
-
-    /// <summary>Every child of the element under the reader as an extension element (ilmd, attribute values).</summary>
-    private List<ExtensionElement> ReadExtensionChildren(string path)
-    {
-        var list = new List<ExtensionElement>();
-        var depth = r.Depth;
-        if (!Enter(r))
-            return list;
-        while (Next(depth))
-            list.Add(ReadExtension(path + "/" + Qualified()));
-        return list;
-    }
-
-    private void ReadSensorElementList(List<SensorElement> list, string path)
+    internal void ReadSensorElementList(List<SensorElement> list, string path)
     {
         var depth = r.Depth;
         if (!Enter(r))
@@ -180,38 +112,5 @@ internal sealed partial class EpcisXmlParser
         r.MoveToElement();
         r.Skip();
         return s;
-    }
-
-    /// <summary>A user attribute on sensor data (xsd:anyAttribute) becomes a leaf extension with its qualified name.</summary>
-    private ExtensionElement AttributeAsExtension() => new()
-    {
-        Namespace = r.NamespaceURI,
-        Prefix = r.Prefix.Length == 0 ? null : r.Prefix,
-        LocalName = r.LocalName,
-        Value = r.Value,
-    };
-
-    private DateTimeOffset? AttributeTime(string path)
-    {
-        if (EpcisXmlValues.TryParseTime(r.Value, out var value, out var problem))
-            return value;
-        errors.Add(new EpcisError(path, $"{r.LocalName} {problem}."));
-        return null;
-    }
-
-    private decimal? AttributeNumber(string path)
-    {
-        if (EpcisXmlValues.TryParseDecimal(r.Value, out var value))
-            return value;
-        errors.Add(new EpcisError(path, $"{r.LocalName} '{r.Value}' is not a number."));
-        return null;
-    }
-
-    private bool? AttributeBoolean(string path)
-    {
-        if (EpcisXmlValues.TryParseBoolean(r.Value, out var value))
-            return value;
-        errors.Add(new EpcisError(path, $"{r.LocalName} '{r.Value}' is not a boolean (true or false)."));
-        return null;
     }
 }

@@ -1,3 +1,5 @@
+using System.Text;
+using System.Xml;
 using VnTrace.Gs1.Epcis.Cbv;
 using VnTrace.Gs1.Epcis.Validation;
 using static VnTrace.Gs1.Epcis.Xml.XmlNavigation;
@@ -5,11 +7,14 @@ using static VnTrace.Gs1.Epcis.Xml.XmlNavigation;
 namespace VnTrace.Gs1.Epcis.Xml;
 
 /// <summary>Events: the event list (2.0 and 1.2 layouts) and an explicit switch over field names.</summary>
-internal sealed partial class EpcisXmlParser
+internal sealed class XmlEventReader(XmlParseState state) : XmlPartReader(state)
 {
+    private readonly XmlEventPartsReader parts = new(state);
+    private readonly XmlSensorReader sensors = new(state);
+
     private bool sawEventTime;
 
-    private void ReadEventList(string path)
+    internal void ReadEventList(string path)
     {
         var depth = r.Depth;
         if (!Enter(r))
@@ -61,7 +66,7 @@ internal sealed partial class EpcisXmlParser
 
     private void ReadEvent(EpcisEventType type, string path)
     {
-        where = path;
+        State.Where = path;
         var ev = new EpcisEvent { Type = type };
         var errorsBefore = errors.Count;
         sawEventTime = false;
@@ -73,9 +78,9 @@ internal sealed partial class EpcisXmlParser
                 var name = r.LocalName;
                 if (r.NamespaceURI.Length != 0)
                     ev.Extensions.Add(ReadExtension(path + "/" + Qualified()));
-                else if (name == "extension" && v12)
+                else if (name == "extension" && State.V12)
                     ReadV12Extension(ev, path + "/extension", innermost: type == EpcisEventType.TransformationEvent);
-                else if (name == "baseExtension" && v12)
+                else if (name == "baseExtension" && State.V12)
                     ReadV12BaseExtension(ev, path + "/baseExtension");
                 else if (name is "extension" or "baseExtension")
                     ev.Extensions.Add(ReadExtension(path + "/" + name)); // 2.0 wrappers of ##other content, kept whole
@@ -123,7 +128,7 @@ internal sealed partial class EpcisXmlParser
                 ev.CertificationInfo.Add(Text());
                 return true;
             case "errorDeclaration":
-                ev.ErrorDeclaration = ReadErrorDeclaration(path);
+                ev.ErrorDeclaration = parts.ReadErrorDeclaration(path);
                 return true;
             case "parentID":
                 ev.ParentId = Text();
@@ -132,25 +137,25 @@ internal sealed partial class EpcisXmlParser
                 ReadEpcList(ev.EpcList, path);
                 return true;
             case "quantityList" or "childQuantityList":
-                ReadQuantityList(ev.QuantityList, path);
+                parts.ReadQuantityList(ev.QuantityList, path);
                 return true;
             case "inputEPCList":
                 ReadEpcList(ev.InputEpcList, path);
                 return true;
             case "inputQuantityList":
-                ReadQuantityList(ev.InputQuantityList, path);
+                parts.ReadQuantityList(ev.InputQuantityList, path);
                 return true;
             case "outputEPCList":
                 ReadEpcList(ev.OutputEpcList, path);
                 return true;
             case "outputQuantityList":
-                ReadQuantityList(ev.OutputQuantityList, path);
+                parts.ReadQuantityList(ev.OutputQuantityList, path);
                 return true;
             case "transformationID":
                 ev.TransformationId = Text();
                 return true;
             case "action":
-                ev.Action = ReadAction(path);
+                ev.Action = parts.ReadAction(path);
                 return true;
             case "bizStep":
                 ev.BizStep = Cbv.Cbv.ToUrn(CbvVocabulary.BizStep, Text());
@@ -159,25 +164,25 @@ internal sealed partial class EpcisXmlParser
                 ev.Disposition = Cbv.Cbv.ToUrn(CbvVocabulary.Disposition, Text());
                 return true;
             case "persistentDisposition":
-                ev.PersistentDisposition = ReadPersistentDisposition(path);
+                ev.PersistentDisposition = parts.ReadPersistentDisposition(path);
                 return true;
             case "readPoint":
-                ev.ReadPoint = ReadLocation(ev.ReadPointExtensions, path);
+                ev.ReadPoint = parts.ReadLocation(ev.ReadPointExtensions, path);
                 return true;
             case "bizLocation":
-                ev.BizLocation = ReadLocation(ev.BizLocationExtensions, path);
+                ev.BizLocation = parts.ReadLocation(ev.BizLocationExtensions, path);
                 return true;
             case "bizTransactionList":
-                ReadBizTransactionList(ev.BizTransactionList, path);
+                parts.ReadBizTransactionList(ev.BizTransactionList, path);
                 return true;
             case "sourceList":
-                ReadSourceDestinationList(ev.SourceList, "source", path);
+                parts.ReadSourceDestinationList(ev.SourceList, "source", path);
                 return true;
             case "destinationList":
-                ReadSourceDestinationList(ev.DestinationList, "destination", path);
+                parts.ReadSourceDestinationList(ev.DestinationList, "destination", path);
                 return true;
             case "sensorElementList":
-                ReadSensorElementList(ev.SensorElementList, path);
+                sensors.ReadSensorElementList(ev.SensorElementList, path);
                 return true;
             case "ilmd":
                 ev.Ilmd = ReadExtensionChildren(path);
@@ -251,257 +256,4 @@ internal sealed partial class EpcisXmlParser
                 ev.Extensions.Add(ReadExtension(child));
         }
     }
-
-    private ErrorDeclaration ReadErrorDeclaration(string path)
-    {
-        var declaration = new ErrorDeclaration();
-        var sawTime = false;
-        var depth = r.Depth;
-        if (Enter(r))
-        {
-            while (Next(depth))
-            {
-                var name = r.LocalName;
-                var child = path + "/" + name;
-                if (r.NamespaceURI.Length != 0 || name == "extension")
-                {
-                    declaration.Extensions.Add(ReadExtension(child));
-                    continue;
-                }
-                switch (name)
-                {
-                    case "declarationTime":
-                        sawTime = true;
-                        declaration.DeclarationTime = ReadTime(child, name) ?? default;
-                        break;
-                    case "reason":
-                        declaration.Reason = Cbv.Cbv.ToUrn(CbvVocabulary.ErrorReason, Text());
-                        break;
-                    case "correctiveEventIDs":
-                        ReadTextList(declaration.CorrectiveEventIds, "correctiveEventID", child);
-                        break;
-                    default:
-                        errors.Add(new EpcisError(child, $"Unexpected element '{name}' in errorDeclaration."));
-                        r.Skip();
-                        break;
-                }
-            }
-        }
-        if (!sawTime)
-            errors.Add(new EpcisError(path + "/declarationTime", "Missing declarationTime in errorDeclaration."));
-        return declaration;
-    }
-
-    private void ReadEpcList(List<string> list, string path) => ReadTextList(list, "epc", path);
-
-    private void ReadTextList(List<string> list, string itemName, string path)
-    {
-        var depth = r.Depth;
-        if (!Enter(r))
-            return;
-        while (Next(depth))
-        {
-            if (r.LocalName == itemName && r.NamespaceURI.Length == 0)
-            {
-                list.Add(Text());
-            }
-            else
-            {
-                errors.Add(new EpcisError(path + "/" + r.LocalName, $"Unexpected element '{r.LocalName}': expected {itemName}."));
-                r.Skip();
-            }
-        }
-    }
-
-    private void ReadQuantityList(List<QuantityElement> list, string path)
-    {
-        var depth = r.Depth;
-        if (!Enter(r))
-            return;
-        var position = 0;
-        while (Next(depth))
-        {
-            var itemPath = path + "/" + Indexed(r.LocalName, ++position);
-            if (r.LocalName != "quantityElement" || r.NamespaceURI.Length != 0)
-            {
-                errors.Add(new EpcisError(itemPath, $"Unexpected element '{r.LocalName}': expected quantityElement."));
-                r.Skip();
-                continue;
-            }
-            list.Add(ReadQuantityElement(itemPath));
-        }
-    }
-
-    private QuantityElement ReadQuantityElement(string path)
-    {
-        var element = new QuantityElement();
-        var sawClass = false;
-        var depth = r.Depth;
-        if (Enter(r))
-        {
-            while (Next(depth))
-            {
-                var child = path + "/" + r.LocalName;
-                switch (r.LocalName)
-                {
-                    case "epcClass":
-                        sawClass = true;
-                        element.EpcClass = Text();
-                        break;
-                    case "quantity":
-                        // xsi:nil="true" is the 1.2/2.0 XSD way of saying "no quantity" (QuantityElementType).
-                        var nil = r.GetAttribute("nil", EpcisXmlNamespaces.Xsi) is "true" or "1";
-                        var text = Text();
-                        if (nil)
-                            break;
-                        if (EpcisXmlValues.TryParseDecimal(text, out var quantity))
-                            element.Quantity = quantity;
-                        else
-                            errors.Add(new EpcisError(child, $"quantity '{text}' is not a number."));
-                        break;
-                    case "uom":
-                        element.Uom = Text();
-                        break;
-                    default:
-                        errors.Add(new EpcisError(child, $"Unexpected element '{r.LocalName}' in quantityElement."));
-                        r.Skip();
-                        break;
-                }
-            }
-        }
-        if (!sawClass)
-            errors.Add(new EpcisError(path + "/epcClass", "Missing epcClass in quantityElement."));
-        return element;
-    }
-
-    private EpcisAction? ReadAction(string path)
-    {
-        var text = Text();
-        switch (text)
-        {
-            case "ADD":
-                return EpcisAction.Add;
-            case "OBSERVE":
-                return EpcisAction.Observe;
-            case "DELETE":
-                return EpcisAction.Delete;
-            default:
-                errors.Add(new EpcisError(path, $"'{text}' is not an action: expected ADD, OBSERVE or DELETE."));
-                return null;
-        }
-    }
-
-    private PersistentDisposition ReadPersistentDisposition(string path)
-    {
-        var result = new PersistentDisposition();
-        var depth = r.Depth;
-        if (!Enter(r))
-            return result;
-        while (Next(depth))
-        {
-            switch (r.LocalName)
-            {
-                case "set":
-                    result.Set.Add(Cbv.Cbv.ToUrn(CbvVocabulary.Disposition, Text()));
-                    break;
-                case "unset":
-                    result.Unset.Add(Cbv.Cbv.ToUrn(CbvVocabulary.Disposition, Text()));
-                    break;
-                default:
-                    errors.Add(new EpcisError(path + "/" + r.LocalName, $"Unexpected element '{r.LocalName}': expected set or unset."));
-                    r.Skip();
-                    break;
-            }
-        }
-        return result;
-    }
-
-    /// <summary>readPoint or bizLocation: the id, then extension elements (the "extension" wrapper and ##other).</summary>
-    private string? ReadLocation(List<ExtensionElement> extensions, string path)
-    {
-        string? id = null;
-        var depth = r.Depth;
-        if (Enter(r))
-        {
-            while (Next(depth))
-            {
-                if (r.LocalName == "id" && r.NamespaceURI.Length == 0)
-                    id = Text();
-                else
-                    extensions.Add(ReadExtension(path + "/" + Qualified()));
-            }
-        }
-        if (id is null)
-            errors.Add(new EpcisError(path + "/id", "Missing id."));
-        return id;
-    }
-
-    private void ReadBizTransactionList(List<BizTransaction> list, string path)
-    {
-        var depth = r.Depth;
-        if (!Enter(r))
-            return;
-        while (Next(depth))
-        {
-            if (r.LocalName != "bizTransaction" || r.NamespaceURI.Length != 0)
-            {
-                errors.Add(new EpcisError(path + "/" + r.LocalName, $"Unexpected element '{r.LocalName}': expected bizTransaction."));
-                r.Skip();
-                continue;
-            }
-            var type = r.GetAttribute("type");
-            list.Add(new BizTransaction
-            {
-                Type = type is null ? null : Cbv.Cbv.ToUrn(CbvVocabulary.BizTransactionType, type.Trim()),
-                Value = Text(),
-            });
-        }
-    }
-
-    private void ReadSourceDestinationList(List<SourceDestination> list, string itemName, string path)
-    {
-        var depth = r.Depth;
-        if (!Enter(r))
-            return;
-        var position = 0;
-        while (Next(depth))
-        {
-            var itemPath = path + "/" + Indexed(r.LocalName, ++position);
-            if (r.LocalName != itemName || r.NamespaceURI.Length != 0)
-            {
-                errors.Add(new EpcisError(itemPath, $"Unexpected element '{r.LocalName}': expected {itemName}."));
-                r.Skip();
-                continue;
-            }
-            var type = r.GetAttribute("type");
-            if (type is null)
-                errors.Add(new EpcisError(itemPath + "/@type", $"Missing type attribute on {itemName}."));
-            list.Add(new SourceDestination
-            {
-                Type = Cbv.Cbv.ToUrn(CbvVocabulary.SourceDestType, type?.Trim() ?? ""),
-                Value = Text(),
-            });
-        }
-    }
-
-    private DateTimeOffset? ReadTime(string path, string field)
-    {
-        var text = Text();
-        if (EpcisXmlValues.TryParseTime(text, out var value, out var problem))
-            return value;
-        errors.Add(new EpcisError(path, $"{field} {problem}."));
-        return null;
-    }
-
-    /// <summary>Text of a standard simple field, trimmed (xsd:anyURI and friends collapse whitespace).</summary>
-    private string Text()
-    {
-        var path = where;
-        var text = ReadText(r, out var hadChildren).Trim();
-        if (hadChildren)
-            errors.Add(new EpcisError(path, "A simple field held child elements; they were ignored."));
-        return text;
-    }
-
-    private string Qualified() => r.Prefix.Length == 0 ? r.LocalName : r.Prefix + ":" + r.LocalName;
 }

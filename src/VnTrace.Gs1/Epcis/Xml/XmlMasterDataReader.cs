@@ -1,11 +1,15 @@
+using System.Text;
+using System.Xml;
+using VnTrace.Gs1.Epcis.Cbv;
+using VnTrace.Gs1.Epcis.Validation;
 using static VnTrace.Gs1.Epcis.Xml.XmlNavigation;
 
 namespace VnTrace.Gs1.Epcis.Xml;
 
 /// <summary>Master data: VocabularyList (EPCIS 2.0 §7.2, XSD VocabularyListType) from the header, a query or a master-data document.</summary>
-internal sealed partial class EpcisXmlParser
+internal sealed class XmlMasterDataReader(XmlParseState state) : XmlPartReader(state)
 {
-    private void ReadVocabularyList(string path)
+    internal void ReadVocabularyList(string path)
     {
         var depth = r.Depth;
         if (!Enter(r))
