@@ -30,80 +30,64 @@ internal sealed class JsonEventPartsReader(List<EpcisError> errors) : JsonFieldR
         return result;
     }
 
-    public List<BizTransaction> ReadBizTransactions(JsonElement value, string path)
+    public List<BizTransaction> ReadBizTransactions(JsonElement value, string path) =>
+        ObjectArray(value, path, ReadBizTransaction);
+
+    private BizTransaction ReadBizTransaction(JsonElement item, string itemPath)
     {
-        var list = new List<BizTransaction>();
-        if (!Array(value, path))
-            return list;
-        var index = 0;
-        foreach (var item in value.EnumerateArray())
+        var transaction = new BizTransaction();
+        var hasValue = false;
+        foreach (var member in item.EnumerateObject())
         {
-            var itemPath = JsonPointer.Append(path, index++);
-            if (!Object(item, itemPath))
-                continue;
-            var transaction = new BizTransaction();
-            var hasValue = false;
-            foreach (var member in item.EnumerateObject())
+            var at = JsonPointer.Append(itemPath, member.Name);
+            switch (member.Name)
             {
-                var at = JsonPointer.Append(itemPath, member.Name);
-                switch (member.Name)
-                {
-                    case "type":
-                        transaction.Type = Vocabulary(member.Value, at, CbvVocabulary.BizTransactionType);
-                        break;
-                    case "bizTransaction":
-                        hasValue = true;
-                        transaction.Value = Uri(member.Value, at) ?? "";
-                        break;
-                    default:
-                        Error(at, $"'{member.Name}' is not a field of a business transaction (type, bizTransaction)");
-                        break;
-                }
+                case "type":
+                    transaction.Type = Vocabulary(member.Value, at, CbvVocabulary.BizTransactionType);
+                    break;
+                case "bizTransaction":
+                    hasValue = true;
+                    transaction.Value = Uri(member.Value, at) ?? "";
+                    break;
+                default:
+                    Error(at, $"'{member.Name}' is not a field of a business transaction (type, bizTransaction)");
+                    break;
             }
-            if (!hasValue)
-                Error(JsonPointer.Append(itemPath, "bizTransaction"), "required field 'bizTransaction' is missing");
-            list.Add(transaction);
         }
-        return list;
+        if (!hasValue)
+            Error(JsonPointer.Append(itemPath, "bizTransaction"), "required field 'bizTransaction' is missing");
+        return transaction;
     }
 
     /// <summary>sourceList or destinationList: each item {"type": …, "source"|"destination": …}.</summary>
-    public List<SourceDestination> ReadSourceDestinations(JsonElement value, string path, string valueField)
+    public List<SourceDestination> ReadSourceDestinations(JsonElement value, string path, string valueField) =>
+        ObjectArray(value, path, (item, itemPath) => ReadSourceDestination(item, itemPath, valueField));
+
+    private SourceDestination ReadSourceDestination(JsonElement item, string itemPath, string valueField)
     {
-        var list = new List<SourceDestination>();
-        if (!Array(value, path))
-            return list;
-        var index = 0;
-        foreach (var item in value.EnumerateArray())
+        var entry = new SourceDestination();
+        bool hasType = false, hasValue = false;
+        foreach (var member in item.EnumerateObject())
         {
-            var itemPath = JsonPointer.Append(path, index++);
-            if (!Object(item, itemPath))
-                continue;
-            var entry = new SourceDestination();
-            bool hasType = false, hasValue = false;
-            foreach (var member in item.EnumerateObject())
+            var at = JsonPointer.Append(itemPath, member.Name);
+            if (member.Name == "type")
             {
-                var at = JsonPointer.Append(itemPath, member.Name);
-                if (member.Name == "type")
-                {
-                    hasType = true;
-                    entry.Type = Vocabulary(member.Value, at, CbvVocabulary.SourceDestType) ?? "";
-                }
-                else if (member.Name == valueField)
-                {
-                    hasValue = true;
-                    entry.Value = Uri(member.Value, at) ?? "";
-                }
-                else
-                    Error(at, $"'{member.Name}' is not a field of a {valueField} (type, {valueField})");
+                hasType = true;
+                entry.Type = Vocabulary(member.Value, at, CbvVocabulary.SourceDestType) ?? "";
             }
-            if (!hasType)
-                Error(JsonPointer.Append(itemPath, "type"), "required field 'type' is missing");
-            if (!hasValue)
-                Error(JsonPointer.Append(itemPath, valueField), $"required field '{valueField}' is missing");
-            list.Add(entry);
+            else if (member.Name == valueField)
+            {
+                hasValue = true;
+                entry.Value = Uri(member.Value, at) ?? "";
+            }
+            else
+                Error(at, $"'{member.Name}' is not a field of a {valueField} (type, {valueField})");
         }
-        return list;
+        if (!hasType)
+            Error(JsonPointer.Append(itemPath, "type"), "required field 'type' is missing");
+        if (!hasValue)
+            Error(JsonPointer.Append(itemPath, valueField), $"required field '{valueField}' is missing");
+        return entry;
     }
 
     public ErrorDeclaration? ReadErrorDeclaration(JsonElement value, string path, JsonLdContext context)

@@ -218,44 +218,36 @@ internal sealed class JsonEventReader(List<EpcisError> errors, EpcisDocument doc
         }
     }
 
-    private List<QuantityElement> QuantityList(JsonElement value, string path)
+    private List<QuantityElement> QuantityList(JsonElement value, string path) =>
+        ObjectArray(value, path, ReadQuantityElement);
+
+    private QuantityElement ReadQuantityElement(JsonElement item, string itemPath)
     {
-        var list = new List<QuantityElement>();
-        if (!Array(value, path))
-            return list;
-        var index = 0;
-        foreach (var item in value.EnumerateArray())
+        var quantity = new QuantityElement();
+        var hasClass = false;
+        foreach (var member in item.EnumerateObject())
         {
-            var itemPath = JsonPointer.Append(path, index++);
-            if (!Object(item, itemPath))
-                continue;
-            var quantity = new QuantityElement();
-            var hasClass = false;
-            foreach (var member in item.EnumerateObject())
+            var at = JsonPointer.Append(itemPath, member.Name);
+            switch (member.Name)
             {
-                var at = JsonPointer.Append(itemPath, member.Name);
-                switch (member.Name)
-                {
-                    case "epcClass":
-                        hasClass = true;
-                        quantity.EpcClass = Uri(member.Value, at) ?? "";
-                        break;
-                    case "quantity":
-                        quantity.Quantity = Decimal(member.Value, at);
-                        break;
-                    case "uom":
-                        quantity.Uom = String(member.Value, at);
-                        break;
-                    default:
-                        Error(at, $"'{member.Name}' is not a field of a quantity element (epcClass, quantity, uom)");
-                        break;
-                }
+                case "epcClass":
+                    hasClass = true;
+                    quantity.EpcClass = Uri(member.Value, at) ?? "";
+                    break;
+                case "quantity":
+                    quantity.Quantity = Decimal(member.Value, at);
+                    break;
+                case "uom":
+                    quantity.Uom = String(member.Value, at);
+                    break;
+                default:
+                    Error(at, $"'{member.Name}' is not a field of a quantity element (epcClass, quantity, uom)");
+                    break;
             }
-            if (!hasClass)
-                Error(JsonPointer.Append(itemPath, "epcClass"), "required field 'epcClass' is missing");
-            list.Add(quantity);
         }
-        return list;
+        if (!hasClass)
+            Error(JsonPointer.Append(itemPath, "epcClass"), "required field 'epcClass' is missing");
+        return quantity;
     }
 
     /// <summary>readPoint or bizLocation: an "id" plus, as EPCIS 2.0 allows, extension members.</summary>

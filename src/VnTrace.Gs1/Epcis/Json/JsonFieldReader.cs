@@ -119,6 +119,23 @@ internal abstract class JsonFieldReader(List<EpcisError> errors)
         }
     }
 
+    /// <summary>An array whose items must be objects: each is read by <paramref name="read"/> with its JSON pointer; any other item is an error.</summary>
+    protected List<T> ObjectArray<T>(JsonElement value, string path, Func<JsonElement, string, T?> read)
+        where T : class
+    {
+        var list = new List<T>();
+        if (!Array(value, path))
+            return list;
+        var index = 0;
+        foreach (var item in value.EnumerateArray())
+        {
+            var itemPath = JsonPointer.Append(path, index++);
+            if (Object(item, itemPath) && read(item, itemPath) is { } entry)
+                list.Add(entry);
+        }
+        return list;
+    }
+
     protected List<string> UriList(JsonElement value, string path)
     {
         var list = new List<string>();

@@ -6,48 +6,40 @@ namespace VnTrace.Gs1.Epcis.Json;
 internal sealed class JsonSensorReader(List<EpcisError> errors) : JsonFieldReader(errors)
 {
     /// <summary>sensorElementList (EPCIS 2.0 §7.3.6.4): metadata, reports, and extensions at each level.</summary>
-    public List<SensorElement> ReadSensorElements(JsonElement value, string path, JsonLdContext context)
+    public List<SensorElement> ReadSensorElements(JsonElement value, string path, JsonLdContext context) =>
+        ObjectArray(value, path, (item, itemPath) => ReadSensorElement(item, itemPath, context));
+
+    private SensorElement ReadSensorElement(JsonElement item, string itemPath, JsonLdContext context)
     {
-        var list = new List<SensorElement>();
-        if (!Array(value, path))
-            return list;
-        var index = 0;
-        foreach (var item in value.EnumerateArray())
+        var element = new SensorElement();
+        var hasReports = false;
+        foreach (var member in item.EnumerateObject())
         {
-            var itemPath = JsonPointer.Append(path, index++);
-            if (!Object(item, itemPath))
-                continue;
-            var element = new SensorElement();
-            var hasReports = false;
-            foreach (var member in item.EnumerateObject())
+            var at = JsonPointer.Append(itemPath, member.Name);
+            switch (member.Name)
             {
-                var at = JsonPointer.Append(itemPath, member.Name);
-                switch (member.Name)
-                {
-                    case "sensorMetadata":
-                        element.Metadata = ReadSensorMetadata(member.Value, at, context);
+                case "sensorMetadata":
+                    element.Metadata = ReadSensorMetadata(member.Value, at, context);
+                    break;
+                case "sensorReport":
+                    hasReports = true;
+                    if (!Array(member.Value, at))
                         break;
-                    case "sensorReport":
-                        hasReports = true;
-                        if (!Array(member.Value, at))
-                            break;
-                        var reportIndex = 0;
-                        foreach (var report in member.Value.EnumerateArray())
-                        {
-                            if (ReadSensorReport(report, JsonPointer.Append(at, reportIndex++), context) is { } read)
-                                element.Reports.Add(read);
-                        }
-                        break;
-                    default:
-                        ExtensionOrError(member, at, context, element.Extensions, "sensorElement");
-                        break;
-                }
+                    var reportIndex = 0;
+                    foreach (var report in member.Value.EnumerateArray())
+                    {
+                        if (ReadSensorReport(report, JsonPointer.Append(at, reportIndex++), context) is { } read)
+                            element.Reports.Add(read);
+                    }
+                    break;
+                default:
+                    ExtensionOrError(member, at, context, element.Extensions, "sensorElement");
+                    break;
             }
-            if (!hasReports)
-                Error(JsonPointer.Append(itemPath, "sensorReport"), "required field 'sensorReport' is missing");
-            list.Add(element);
         }
-        return list;
+        if (!hasReports)
+            Error(JsonPointer.Append(itemPath, "sensorReport"), "required field 'sensorReport' is missing");
+        return element;
     }
 
     private SensorMetadata? ReadSensorMetadata(JsonElement value, string path, JsonLdContext context)
