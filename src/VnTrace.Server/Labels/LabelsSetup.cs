@@ -9,6 +9,19 @@ public static class LabelsSetup
         builder.Services.AddSingleton<DigitalLinkBase>();
         builder.Services.AddScoped<CodeIssuer>();
         builder.Services.AddSingleton<LabelSheetLimiter>();
+        builder.Services.AddHostedService<PublicBaseUrlCheck>();
         return builder;
+    }
+
+    /// <summary>Reads the public base URL at start, so a missing or malformed setting stops the server before a label is printed.</summary>
+    private sealed class PublicBaseUrlCheck(DigitalLinkBase linkBase) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            GC.KeepAlive(linkBase);
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

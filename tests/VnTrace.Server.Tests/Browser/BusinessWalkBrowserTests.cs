@@ -191,7 +191,8 @@ public abstract class BusinessWalkBrowserTests(AppFixture fixture, BrowserFixtur
         await Expect(timeline.Filter(new() { HasText = buyer.Name })).ToHaveCountAsync(1);
         await Expect(a.GetByRole(AriaRole.Region, new() { Name = "Một bước sau (nơi đến)" })).ToContainTextAsync(buyer.Name);
         var code = (await a.Locator("dt:text-is('Mã truy xuất (GS1 Digital Link)') + dd code").InnerTextAsync()).Trim();
-        Assert.Equal($"https://id.gs1.org/01/{gtin}/10/{lotNumber}", code);
+        // The link the QR code carries: this server's own resolver (no public base is set here), never id.gs1.org.
+        Assert.Equal($"{app.RequiredServerAddress.ToString().TrimEnd('/')}/01/{gtin}/10/{lotNumber}", code);
         await ShotAsync(a, "08-lot");
         Lap("lot and diary");
 

@@ -19,6 +19,7 @@ public sealed class DemoSeedSettingsTests(PostgresServer postgres)
     {
         ["environment"] = name,
         ["VnTrace:SeedDemo"] = null, // the default of the environment, as a deployment that does not set it
+        ["VnTrace:PublicBaseUrl"] = name == "Development" ? null : "https://txng.example.vn", // required outside Development
     };
 
     private static async Task<bool> SeededAsync(VnTraceApp app)
@@ -43,7 +44,7 @@ public sealed class DemoSeedSettingsTests(PostgresServer postgres)
     public async Task Outside_development_the_demo_is_seeded_when_asked_for()
     {
         await using var app = await VnTraceApp.StartAsync(DatabaseProvider.Sqlite, postgres,
-            new() { ["environment"] = "Production", ["VnTrace:SeedDemo"] = "true" });
+            new() { ["environment"] = "Production", ["VnTrace:SeedDemo"] = "true", ["VnTrace:PublicBaseUrl"] = "https://txng.example.vn" });
 
         Assert.True(await SeededAsync(app));
     }
@@ -56,6 +57,16 @@ public sealed class DemoSeedSettingsTests(PostgresServer postgres)
         await using (var off = await VnTraceApp.StartAsync(DatabaseProvider.Sqlite, postgres,
             new() { ["environment"] = "Development", ["VnTrace:SeedDemo"] = "false" }))
             Assert.False(await SeededAsync(off));
+    }
+
+    [Fact]
+    public async Task Outside_development_the_server_does_not_start_without_its_public_base_url()
+    {
+        var failure = await Assert.ThrowsAnyAsync<Exception>(async () =>
+        {
+            await using var app = await VnTraceApp.StartAsync(DatabaseProvider.Sqlite, postgres, new() { ["environment"] = "Production" });
+        });
+        Assert.Contains("VnTrace:PublicBaseUrl is required outside Development", failure.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

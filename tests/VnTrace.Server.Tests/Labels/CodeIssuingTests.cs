@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
 using VnTrace.Gs1.Identifiers;
 using VnTrace.Server.Platform.Data;
 using VnTrace.Server.Labels;
@@ -43,7 +45,41 @@ public sealed class CodeIssuingTests
             Assert.Contains(DigitalLinkBase.Setting, Assert.Throws<InvalidOperationException>(() => Base(bad)).Message, StringComparison.Ordinal);
 
         static DigitalLinkBase Base(string? value) =>
-            new(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [DigitalLinkBase.Setting] = value }).Build());
+            new(Settings(new() { [DigitalLinkBase.Setting] = value }), Hosting(Environments.Development));
+    }
+
+    private static IConfiguration Settings(Dictionary<string, string?> values) => new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+
+    private static HostingEnvironment Hosting(string name) => new() { EnvironmentName = name };
+
+    [Fact]
+    public void The_public_base_url_is_required_outside_development_and_the_earlier_name_still_counts()
+    {
+        foreach (var environment in new[] { Environments.Production, Environments.Staging })
+        {
+            var missing = Assert.Throws<InvalidOperationException>(() => new DigitalLinkBase(Settings([]), Hosting(environment)));
+            Assert.Contains("VnTrace:PublicBaseUrl is required outside Development", missing.Message, StringComparison.Ordinal);
+            Assert.Contains("VnTrace__PublicBaseUrl", missing.Message, StringComparison.Ordinal);
+        }
+        Assert.Null(new DigitalLinkBase(Settings([]), Hosting(Environments.Development)).Configured);
+        Assert.Equal("https://old.example.vn", new DigitalLinkBase(Settings(new() { [DigitalLinkBase.EarlierSetting] = "https://old.example.vn" }), Hosting(Environments.Production)).Configured);
+        Assert.Equal("https://txng.example.vn", new DigitalLinkBase(Settings(new()
+        {
+            [DigitalLinkBase.Setting] = "https://txng.example.vn",
+            [DigitalLinkBase.EarlierSetting] = "https://old.example.vn",
+        }), Hosting(Environments.Production)).Configured);
+    }
+
+    [Fact]
+    public void Codes_kept_in_canonical_form_are_shown_on_the_public_base_and_other_identifiers_as_they_are()
+    {
+        var links = new DigitalLinkBase(Settings(new() { [DigitalLinkBase.Setting] = "https://txng.example.vn/dl" }), Hosting(Environments.Production));
+        var request = new DefaultHttpContext().Request;
+        Assert.Equal("https://txng.example.vn/dl/01/08936012000016/10/L42", links.Public(request, "https://id.gs1.org/01/08936012000016/10/L42"));
+        Assert.Equal("urn:epc:id:sgtin:8936012.000001.7", links.Public(request, "urn:epc:id:sgtin:8936012.000001.7"));
+        Assert.Equal("https://id.gs1.org.evil.example/01/08936012000016", links.Public(request, "https://id.gs1.org.evil.example/01/08936012000016"));
+        Assert.True(DigitalLink.TryParse("https://id.gs1.org/01/08936012000016/10/L42?exp=261231", out var link, out _));
+        Assert.Equal("https://txng.example.vn/dl/01/08936012000016/10/L42", links.Public(request, link!));
     }
 
     [Fact]

@@ -421,6 +421,46 @@ public abstract partial class LabelPagesTests(LabelsAppFixture fixture) : IDispo
     }
 
     [Fact]
+    public async Task The_lot_page_the_consumer_page_the_report_form_and_the_recall_page_show_the_link_the_QR_code_carries()
+    {
+        var owner = await App.CreateBusinessUserAsync("HTX Cà phê Cư M'gar");
+        var lot = await CreateLotAsync(owner.OrganizationId!.Value);
+        var publicLink = DigitalLinkBase.ForLot(LabelsAppFixture.ResolverBase, lot.Gtin, lot.LotNumber).ToString();
+        var path = publicLink[LabelsAppFixture.ResolverBase.Length..];
+        using var pages = await App.SignInAsync(owner);
+
+        Assert.Contains($"<code>{publicLink}</code></a>", await pages.GetPageAsync($"/workspace/lots/{lot.Id}"));
+        using var consumer = new PageClient(App);
+        Assert.DoesNotContain("https://id.gs1.org", await consumer.GetPageAsync(path));
+        using var unknownResponse = await consumer.GetAsync("/01/09506000134352"); // no business has it: 404, the page shows the code
+        Assert.Equal(HttpStatusCode.NotFound, unknownResponse.StatusCode);
+        var unknown = await unknownResponse.Content.ReadAsStringAsync();
+        Assert.Contains(LabelsAppFixture.ResolverBase + "/01/09506000134352", unknown);
+        Assert.DoesNotContain("https://id.gs1.org", unknown);
+        var report = await consumer.GetPageAsync("/lookup/report?code=" + Uri.EscapeDataString(path));
+        Assert.Contains(publicLink, report);
+        Assert.DoesNotContain("https://id.gs1.org", report);
+
+        Guid campaignId;
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            // The lot's harvest, so that the recall finds it in the chain.
+            var harvest = VnTrace.Server.Lots.Diary.DiaryEvents.Harvest(new(LotCodes.Place("8930000000019"), DateTimeOffset.UtcNow.AddHours(-3)),
+                LotCodes.LotClass(lot.Gtin, lot.LotNumber), 100, "KGM", null, null);
+            var captured = await scope.ServiceProvider.GetRequiredService<VnTrace.Server.Capture.CaptureService>()
+                .CaptureAsync(owner.OrganizationId.Value, [harvest], i => $"/{i}", Ct);
+            Assert.True(captured.Success, string.Join("; ", captured.Errors));
+            var (campaign, refusal) = await scope.ServiceProvider.GetRequiredService<VnTrace.Server.Recall.RecallService>()
+                .OpenAsync(owner.OrganizationId.Value, [LotCodes.LotClass(lot.Gtin, lot.LotNumber)], "Nấm mốc trong bao", Ct);
+            Assert.Null(refusal);
+            campaignId = campaign!.Id;
+        }
+        var recall = await pages.GetPageAsync($"/workspace/recalls/{campaignId}");
+        Assert.Contains(publicLink, recall);
+        Assert.Contains($"data-identifier=\"{LotCodes.LotClass(lot.Gtin, lot.LotNumber)}\"", recall); // the stored form stays canonical
+    }
+
+    [Fact]
     public Task Serial_batch_of_10000_is_stored_whole_and_distinct() => IssueAndCheckAsync(10_000);
 
     /// <summary>Issues <paramref name="count"/> serials through the service and checks they are all stored and distinct (timings: the output only).</summary>
