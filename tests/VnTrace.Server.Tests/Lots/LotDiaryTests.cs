@@ -44,7 +44,9 @@ public abstract class LotDiaryTests(AppFixture fixture)
         Assert.DoesNotContain($"/workspace/lots/{id}", await farm.Pages.GetPageAsync("/workspace/lots?status=Closed"));
         var page = await farm.Pages.GetPageAsync($"/workspace/lots/{id}");
         Assert.Contains("CF-2611/01", page);
-        Assert.Contains(LotClass(farm.Gtin, "CF-2611%2F01"), page);
+        // The trace code on this server's resolver (no public base set in these tests: the request's scheme and host).
+        Assert.Contains($"<code>https://localhost/01/{farm.Gtin}/10/CF-2611%2F01</code>", page);
+        Assert.DoesNotContain(LotClass(farm.Gtin, "CF-2611%2F01"), page);
     }
 
     [Fact]
@@ -161,6 +163,79 @@ public abstract class LotDiaryTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task Steps_dated_before_the_lot_began_and_a_harvest_after_it_was_processed_are_refused()
+    {
+        using var farm = await LotsTestBusiness.CreateAsync(App, "HTX Cà phê Ea Kar");
+        var lotId = await farm.CreateLotAsync("EK-2611");
+        await farm.RecordOkAsync(lotId, "harvest", new() { ["Form.Time"] = LotsTestBusiness.HoursAgo(48), ["Form.LocationId"] = farm.FarmId.ToString(), ["Form.Quantity"] = "1000" });
+
+        // Packing or shipping before the harvest: refused beside the time, naming when and how the lot began.
+        var packing = await farm.RecordAsync(lotId, "packing", new() { ["Form.Time"] = LotsTestBusiness.HoursAgo(50), ["Form.LocationId"] = farm.WarehouseId.ToString(), ["Form.Quantity"] = "900" });
+        Assert.Equal(HttpStatusCode.OK, packing.StatusCode);
+        var message = LotsTestBusiness.ErrorsOf(await packing.Content.ReadAsStringAsync());
+        Assert.Contains("Lô này bắt đầu lúc", message);
+        Assert.Contains("(thu hoạch)", message);
+        using var otherFarm = await LotsTestBusiness.CreateAsync(App, "Công ty Thu mua Ea Kar");
+        var shipping = await farm.RecordAsync(lotId, "shipping", new()
+        {
+            ["Form.Time"] = LotsTestBusiness.HoursAgo(49),
+            ["Form.LocationId"] = farm.WarehouseId.ToString(),
+            ["Form.Quantity"] = "900",
+            ["Form.PartnerGln"] = otherFarm.Gln!,
+        });
+        Assert.Contains("Lô này bắt đầu lúc", LotsTestBusiness.ErrorsOf(await shipping.Content.ReadAsStringAsync()));
+        Assert.Equal(1, await farm.EventCountAsync());
+
+        // Processing the lot before its harvest is refused on that input; after it, accepted.
+        var roasted = LotsTestBusiness.NewGtin();
+        var roastedProduct = await farm.WithDbAsync(async db =>
+        {
+            var product = new Product { OrganizationId = farm.OrganizationId, Gtin = roasted, NameVi = "Cà phê rang Ea Kar", Unit = "kg" };
+            db.Products.Add(product);
+            await db.SaveChangesAsync();
+            return product.Id;
+        });
+        Dictionary<string, string> Processing(string time, string output) => new()
+        {
+            ["Form.Inputs[0].LotId"] = lotId.ToString(),
+            ["Form.Inputs[0].Quantity"] = "500",
+            ["Form.OutputProductId"] = roastedProduct.ToString(),
+            ["Form.OutputLotNumber"] = output,
+            ["Form.OutputQuantity"] = "400",
+            ["Form.LocationId"] = farm.WarehouseId.ToString(),
+            ["Form.Time"] = time,
+        };
+        var early = await farm.Pages.SubmitFormAsync($"/workspace/lots/process?from={lotId}", Processing(LotsTestBusiness.HoursAgo(60), "RANG-1"));
+        Assert.Equal(HttpStatusCode.OK, early.StatusCode);
+        Assert.Contains("Lô EK-2611 bắt đầu lúc", LotsTestBusiness.ErrorsOf(await early.Content.ReadAsStringAsync()));
+        Assert.Equal(1, await farm.EventCountAsync());
+        var processed = await farm.Pages.SubmitFormAsync($"/workspace/lots/process?from={lotId}", Processing(LotsTestBusiness.HoursAgo(24), "RANG-2"));
+        Assert.True(processed.StatusCode == HttpStatusCode.Redirect, LotsTestBusiness.ErrorsOf(await processed.Content.ReadAsStringAsync()));
+
+        // A harvest into the lot after it went into processing is refused; one dated before it is still taken.
+        var late = await farm.RecordAsync(lotId, "harvest", new() { ["Form.Time"] = LotsTestBusiness.HoursAgo(2), ["Form.LocationId"] = farm.FarmId.ToString(), ["Form.Quantity"] = "50" });
+        Assert.Contains("đã được dùng làm nguyên liệu chế biến lúc", LotsTestBusiness.ErrorsOf(await late.Content.ReadAsStringAsync()));
+        await farm.RecordOkAsync(lotId, "harvest", new() { ["Form.Time"] = LotsTestBusiness.HoursAgo(30), ["Form.LocationId"] = farm.FarmId.ToString(), ["Form.Quantity"] = "50" });
+        Assert.Equal(1050m, (await farm.LotAsync(lotId))!.Quantity);
+    }
+
+    [Fact]
+    public async Task A_lot_with_a_production_date_takes_no_step_dated_before_that_day()
+    {
+        using var farm = await LotsTestBusiness.CreateAsync(App, "HTX Mật ong Ea Súp");
+        var lotId = await farm.CreateLotAsync("MO-2611");
+        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
+        await farm.WithDbAsync(async db =>
+        {
+            await db.Lots.Where(l => l.Id == lotId).ExecuteUpdateAsync(u => u.SetProperty(l => l.ProductionDate, today));
+            return 0;
+        });
+        var yesterday = await farm.RecordAsync(lotId, "storing", new() { ["Form.Time"] = LotsTestBusiness.HoursAgo(24 + DateTime.UtcNow.AddHours(7).TimeOfDay.TotalHours), ["Form.LocationId"] = farm.WarehouseId.ToString() });
+        Assert.Contains("(ngày sản xuất)", LotsTestBusiness.ErrorsOf(await yesterday.Content.ReadAsStringAsync()));
+        Assert.Equal(0, await farm.EventCountAsync());
+    }
+
+    [Fact]
     public async Task Processing_makes_an_output_lot_linked_one_step_back_and_forward()
     {
         using var mill = await LotsTestBusiness.CreateAsync(App, "Công ty Lúa gạo");
@@ -259,6 +334,12 @@ public abstract class LotDiaryTests(AppFixture fixture)
         using var distributor = await LotsTestBusiness.CreateAsync(App, "Công ty CP Phân phối");
         var lotId = await grower.CreateLotAsync("SR-2611");
         await grower.RecordOkAsync(lotId, "harvest", new() { ["Form.Time"] = LotsTestBusiness.HoursAgo(30), ["Form.LocationId"] = grower.FarmId.ToString(), ["Form.Quantity"] = "3500" });
+        var expiry = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(20));
+        await grower.WithDbAsync(async db =>
+        {
+            await db.Lots.Where(l => l.Id == lotId).ExecuteUpdateAsync(u => u.SetProperty(l => l.ExpiryDate, expiry));
+            return 0;
+        });
         await grower.RecordOkAsync(lotId, "packing", new() { ["Form.Time"] = LotsTestBusiness.HoursAgo(28), ["Form.LocationId"] = grower.WarehouseId.ToString(), ["Form.Quantity"] = "3200" });
         await grower.RecordOkAsync(lotId, "shipping", new()
         {
@@ -284,6 +365,10 @@ public abstract class LotDiaryTests(AppFixture fixture)
         var lot = await distributor.LotAsync(theirLot);
         Assert.Equal((distributor.OrganizationId, grower.Gtin, "SR-2611", LotOrigin.Received, grower.OrganizationId, 3200m, "kg"),
             (lot!.OrganizationId, lot.Gtin, lot.LotNumber, lot.Origin, lot.ReceivedFromOrganizationId, lot.Quantity, lot.Unit));
+        // The sender's dates travel with the goods.
+        var sent = await grower.LotAsync(lotId);
+        Assert.Equal((sent!.ProductionDate, (DateOnly?)expiry), (lot.ProductionDate, lot.ExpiryDate));
+        Assert.NotNull(lot.ProductionDate);
 
         // Same identifiers, the same despatch advice, the grower as source and the distributor as destination.
         var receiving = (await distributor.EventsAsync()).Single()!;

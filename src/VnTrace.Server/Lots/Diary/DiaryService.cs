@@ -116,6 +116,8 @@ public sealed class DiaryService(VnTraceDbContext db, DiaryStore store, DiaryChe
 
         // Thời gian cách ly: no harvest before the pre-harvest interval of any input applied to this crop has passed.
         var earlier = (await store.OwnEventsAsync(organizationId, c.LotClass, ct)).Concat(batch.EventsOf(c.LotClass)).OrderBy(e => e.EventTime).ToList();
+        if (LotChronology.Of(c.LotClass, earlier, c.Lot).Consumed is { } consumed && c.At.Time > consumed)
+            errors.Add(nameof(entry.Time), t["Diary.HarvestAfterConsumed", VietnamTime.Display(consumed)]);
         foreach (var input in earlier.Where(x => x.BizStep == DiaryEvents.FarmingInputStep))
         {
             if (!int.TryParse(DiaryEvents.Extension(input, "preHarvestIntervalDays", "farmingInput"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var days))
@@ -151,6 +153,8 @@ public sealed class DiaryService(VnTraceDbContext db, DiaryStore store, DiaryChe
             errors.Add(nameof(entry.PackageCount), t["Diary.QuantityPositive"]);
         if (c is null || errors.Any)
             return DiaryResult.Refused(errors.List);
+        if (await NotBeforeTheLotAsync(batch, c, ct) is { } early)
+            return DiaryResult.Refused([early]);
         var e = DiaryEvents.Packing(c.At, c.LotClass, entry.Quantity, c.Uom(entry.Unit), entry.Packaging, entry.PackageCount);
         return await store.StageAsync(batch, c, e, entry.Note, ct);
     }
@@ -163,6 +167,8 @@ public sealed class DiaryService(VnTraceDbContext db, DiaryStore store, DiaryChe
             checks.CheckQuantity(errors, nameof(entry.Quantity), q);
         if (c is null || errors.Any)
             return DiaryResult.Refused(errors.List);
+        if (await NotBeforeTheLotAsync(batch, c, ct) is { } early)
+            return DiaryResult.Refused([early]);
         var e = DiaryEvents.Storing(c.At, c.LotClass, entry.Quantity, c.Uom(entry.Unit));
         return await store.StageAsync(batch, c, e, entry.Note, ct);
     }
@@ -187,6 +193,8 @@ public sealed class DiaryService(VnTraceDbContext db, DiaryStore store, DiaryChe
             errors.Add(nameof(entry.DespatchAdvice), t["Diary.DespatchAdviceInvalid"]);
         if (c is null || errors.Any)
             return DiaryResult.Refused(errors.List);
+        if (await NotBeforeTheLotAsync(batch, c, ct) is { } early)
+            return DiaryResult.Refused([early]);
         var e = DiaryEvents.Shipping(c.At, c.LotClass, entry.Quantity, c.Uom(entry.Unit), organization.Gln!, c.Location.Gln,
             partner!, partnerLocation, despatch);
         return await store.StageAsync(batch, c, e, entry.Note, ct);
@@ -199,8 +207,23 @@ public sealed class DiaryService(VnTraceDbContext db, DiaryStore store, DiaryChe
         checks.CheckQuantity(errors, nameof(entry.Quantity), entry.Quantity);
         if (c is null || errors.Any)
             return DiaryResult.Refused(errors.List);
+        if (await NotBeforeTheLotAsync(batch, c, ct) is { } early)
+            return DiaryResult.Refused([early]);
         var e = DiaryEvents.RetailSale(c.At, c.LotClass, entry.Quantity, c.Uom(entry.Unit));
         return await store.StageAsync(batch, c, e, entry.Note, ct);
+    }
+
+    /// <summary>
+    /// Refuses an entry dated before its lot began (harvest, processing, receiving or production date: issue 12,
+    /// item 13), reading the lot's own events stored and those already in the batch.
+    /// </summary>
+    private async Task<DiaryError?> NotBeforeTheLotAsync(DiaryBatch batch, DiaryStore.LotContext c, CancellationToken ct)
+    {
+        var events = (await store.OwnEventsAsync(batch.OrganizationId, c.LotClass, ct)).Concat(batch.EventsOf(c.LotClass));
+        var chronology = LotChronology.Of(c.LotClass, events, c.Lot);
+        return chronology.IsBeforeBeginning(c.At.Time)
+            ? new DiaryError("Time", t["Diary.BeforeLotBegan", VietnamTime.Display(chronology.Began!.Value), t["LotBeginning." + chronology.How]].Value)
+            : null;
     }
 
     // ---------------------------------------------------------------- processing
@@ -239,6 +262,19 @@ public sealed class DiaryService(VnTraceDbContext db, DiaryStore store, DiaryChe
         if (location is null)
             errors.Add(nameof(entry.LocationId), t["Diary.LocationUnknown"]);
         checks.CheckTime(errors, nameof(entry.Time), entry.Time);
+        if (entry.Time != default)
+        {
+            for (var i = 0; i < inputs.Count; i++)
+            {
+                if (lots.FirstOrDefault(l => l.Id == inputs[i].LotId) is not { } input)
+                    continue;
+                var inputClass = LotCodes.LotClass(input.Gtin, input.LotNumber);
+                var chronology = LotChronology.Of(inputClass, await store.OwnEventsAsync(organizationId, inputClass, ct), input);
+                if (chronology.IsBeforeBeginning(VietnamTime.FromLocal(entry.Time)))
+                    errors.Add($"{nameof(entry.Inputs)}[{i}]", t["Diary.InputBeforeLotBegan", input.LotNumber,
+                        VietnamTime.Display(chronology.Began!.Value), t["LotBeginning." + chronology.How]]);
+            }
+        }
         if (entry.ExpiryDate is { } expiry && entry.Time != default && expiry < DateOnly.FromDateTime(entry.Time))
             errors.Add(nameof(entry.ExpiryDate), t["Diary.ExpiryBeforeProduction"]);
         checks.CheckNote(errors, nameof(entry.Note), entry.Note);

@@ -97,6 +97,10 @@ public sealed class LotReceiving(VnTraceDbContext db, DiaryStore store, DiaryChe
             if (lot is null)
             {
                 var product = ownProducts.FirstOrDefault(p => p.Gtin == shipped.Gtin);
+                // The sender's dates travel with its goods: the shipper's own lot row, read across organizations on
+                // purpose (the receiver sees the dates on the consumer page anyway) and only for the shipped lot.
+                var sent = await db.Lots.Where(l => l.OrganizationId == shipment.ShipperId && l.Gtin == shipped.Gtin && l.LotNumber == shipped.LotNumber)
+                    .Select(l => new { l.ProductionDate, l.ExpiryDate }).FirstOrDefaultAsync(ct);
                 lot = new Lot
                 {
                     OrganizationId = organizationId,
@@ -108,6 +112,8 @@ public sealed class LotReceiving(VnTraceDbContext db, DiaryStore store, DiaryChe
                     ReceivedFromOrganizationId = shipment.ShipperId,
                     Quantity = quantities[i],
                     Unit = QuantityUnits.Word(shipped.Uom) ?? product?.Unit,
+                    ProductionDate = sent?.ProductionDate,
+                    ExpiryDate = sent?.ExpiryDate,
                     CreatedAt = now,
                     UpdatedAt = now,
                 };
