@@ -61,6 +61,49 @@ public sealed record DigitalLink : ISpanParsable<DigitalLink>
         return sb.ToString();
     }
 
+    /// <summary>
+    /// The GLN when the primary key is AI (414), a location (with or without a (254) extension), or AI (417), a party;
+    /// false for any other key.
+    /// </summary>
+    public bool TryGetGln(out Gln gln, out GlnKind kind)
+    {
+        kind = PrimaryKey.Ai == "417" ? GlnKind.Party : GlnKind.Location;
+        if (PrimaryKey.Ai is "414" or "417" && Gln.TryParse(PrimaryKey.Value, out gln, out _))
+            return true;
+        gln = default;
+        return false;
+    }
+
+    /// <summary>
+    /// The GLN a location or party identifier names, in every form EPCIS carries one: a GS1 Digital Link on any host
+    /// with AI (414) (optionally /254/ and an extension) or AI (417), short names /gln/ and /party/ included, or an
+    /// EPC URI <c>urn:epc:id:sgln:…</c> or <c>urn:epc:id:pgln:…</c> (GS1 Tag Data Standard 2.x §6.3.3, §6.3.17).
+    /// False for anything else, including a bare 13-digit number: EPCIS never names a place by its digits alone.
+    /// </summary>
+    /// <param name="kind">Which AI named it: <see cref="GlnKind.Location"/> for 414/sgln, <see cref="GlnKind.Party"/> for 417/pgln.</param>
+    public static bool TryGetGln([NotNullWhen(true)] string? identifier, out Gln gln, out GlnKind kind)
+    {
+        gln = default;
+        kind = default;
+        if (string.IsNullOrEmpty(identifier))
+            return false;
+        DigitalLink? link;
+        if (identifier.StartsWith("urn:epc:", StringComparison.Ordinal))
+        {
+            if (!EpcUri.TryParse(identifier, out var epc, out _) || epc.Scheme is not ("sgln" or "pgln")
+                || !EpcConversion.TryToDigitalLink(epc, out link, out _))
+                return false;
+        }
+        else if (!DigitalLinkParser.TryParse(identifier, out link, out _))
+        {
+            return false;
+        }
+        return link.TryGetGln(out gln, out kind);
+    }
+
+    /// <summary>The GLN a location or party identifier names; see <see cref="TryGetGln(string?, out Gln, out GlnKind)"/>.</summary>
+    public static bool TryGetGln([NotNullWhen(true)] string? identifier, out Gln gln) => TryGetGln(identifier, out gln, out _);
+
     public bool Equals(DigitalLink? other) => other is not null && ToString() == other.ToString();
 
     public override int GetHashCode() => ToString().GetHashCode(StringComparison.Ordinal);

@@ -61,16 +61,7 @@ public static class ExportItems
     }
 
     /// <summary>The GLN of a location (…/414/{gln}, with or without /254/ extension) or party (…/417/{gln}).</summary>
-    public static string? GlnOf(string? identifier)
-    {
-        if (identifier is null)
-            return null;
-        var canonical = Identifiers.Canonical(identifier);
-        return canonical.StartsWith("http", StringComparison.Ordinal) && DigitalLink.TryParse(canonical, out var link, out _)
-            && link.PrimaryKey.Ai is "414" or "417"
-            ? link.PrimaryKey.Value
-            : null;
-    }
+    public static string? GlnOf(string? identifier) => DigitalLink.TryGetGln(identifier, out var gln) ? gln.ToString() : null;
 
     /// <summary>"owning_party: Farm A (GLN 8936…); location: GLN 8936…" for a source or destination list.</summary>
     public static string? Parties(IEnumerable<SourceDestination> list, IReadOnlyDictionary<string, string> namesByGln)

@@ -33,14 +33,6 @@ public static class LotCodes
     /// <summary>A party as owning_party source or destination: party GLN with AI 417.</summary>
     public static string Party(string gln) => $"{DigitalLink.CanonicalBase}/417/{gln}";
 
-    /// <summary>The GLN inside a canonical …/414/{gln} or …/417/{gln} link; null for anything else.</summary>
-    public static string? GlnOf(string identifier)
-    {
-        if (!DigitalLink.TryParse(identifier, out var link, out _) || link.PrimaryKey.Ai is not ("414" or "417"))
-            return null;
-        return link.PrimaryKey.Value;
-    }
-
     /// <summary>GTIN and lot number of a lot class (…/01/{gtin}/10/{lot}, any of its forms); false for anything else.</summary>
     public static bool TryReadLotClass(string identifier, out string gtin, out string lotNumber)
     {

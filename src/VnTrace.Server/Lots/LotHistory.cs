@@ -4,6 +4,7 @@ using Microsoft.Extensions.Localization;
 using VnTrace.Gs1.Epcis;
 using VnTrace.Gs1.Epcis.Cbv;
 using VnTrace.Gs1.Genealogy;
+using VnTrace.Gs1.Identifiers;
 using VnTrace.Server.Lots.Diary;
 using VnTrace.Server.Platform.Data;
 using VnTrace.Server.Platform.Events;
@@ -111,8 +112,8 @@ public sealed class LotHistory(VnTraceDbContext db, IStringLocalizer<LotText> t)
         {
             foreach (var id in (IEnumerable<string?>)[e.ReadPoint, e.BizLocation, .. e.SourceList.Select(s => s.Value), .. e.DestinationList.Select(d => d.Value)])
             {
-                if (id is not null && LotCodes.GlnOf(Identifiers.Canonical(id)) is { } gln)
-                    glns.Add(gln);
+                if (DigitalLink.TryGetGln(id, out var gln))
+                    glns.Add(gln.ToString());
             }
             foreach (var q in (IEnumerable<QuantityElement>)[.. e.QuantityList, .. e.InputQuantityList, .. e.OutputQuantityList])
             {
@@ -185,7 +186,7 @@ public sealed class LotHistory(VnTraceDbContext db, IStringLocalizer<LotText> t)
         string? placeName = null;
         if (place is not null)
         {
-            var gln = LotCodes.GlnOf(Identifiers.Canonical(place));
+            var gln = DigitalLink.TryGetGln(place, out var found) ? found.ToString() : null;
             placeName = gln is not null && names.PlacesByGln.TryGetValue(gln, out var n) ? $"{n} (GLN {gln})" : gln is not null ? $"GLN {gln}" : place;
         }
 
@@ -263,7 +264,7 @@ public sealed class LotHistory(VnTraceDbContext db, IStringLocalizer<LotText> t)
     {
         foreach (var s in list.Where(s => Cbv.ToBareWord(CbvVocabulary.SourceDestType, s.Type) is "owning_party" or "possessing_party"))
         {
-            var gln = LotCodes.GlnOf(Identifiers.Canonical(s.Value));
+            var gln = DigitalLink.TryGetGln(s.Value, out var found) ? found.ToString() : null;
             if (gln is not null && gln == names.SelfGln)
                 continue;
             return gln is not null && names.PartiesByGln.TryGetValue(gln, out var name) ? $"{name} (GLN {gln})" : gln is not null ? $"GLN {gln}" : s.Value;
@@ -296,7 +297,7 @@ public sealed class LotHistory(VnTraceDbContext db, IStringLocalizer<LotText> t)
         var self = visibility.PartyIdentifier;
         var nodes = graph.Nodes.Where(n => n.Depth == 1 && n.Id != self && n.Kind is not TraceNodeKind.Location).ToList();
 
-        var glns = nodes.Where(n => n.Kind == TraceNodeKind.Party).Select(n => LotCodes.GlnOf(n.Id)).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var glns = nodes.Where(n => n.Kind == TraceNodeKind.Party).Select(n => DigitalLink.TryGetGln(n.Id, out var g) ? g.ToString() : null).OfType<string>().ToHashSet(StringComparer.Ordinal);
         var lots = new HashSet<(string, string)>();
         foreach (var n in nodes)
         {
@@ -313,7 +314,7 @@ public sealed class LotHistory(VnTraceDbContext db, IStringLocalizer<LotText> t)
             string? href = null;
             if (n.Kind == TraceNodeKind.Party)
             {
-                var gln = LotCodes.GlnOf(n.Id);
+                var gln = DigitalLink.TryGetGln(n.Id, out var found) ? found.ToString() : null;
                 label = gln is not null && names.PartiesByGln.TryGetValue(gln, out var name) ? $"{name} (GLN {gln})" : n.Label;
             }
             else if (LotCodes.TryReadLotClass(n.Id, out var gtin, out var lot))

@@ -110,6 +110,5 @@ public sealed record RecallCampaignView(
     private static string NameOf(Dictionary<string, (string Name, string? Detail)> names, TraceNode node) =>
         names.TryGetValue(node.Id, out var n) ? n.Name : node.Label;
 
-    private static string? GlnOf(string id) =>
-        DigitalLink.TryParse(id, out var link, out _) && link.PrimaryKey.Ai is "414" or "417" ? link.PrimaryKey.Value : null;
+    private static string? GlnOf(string id) => DigitalLink.TryGetGln(id, out var gln) ? gln.ToString() : null;
 }

@@ -73,8 +73,7 @@ public static class LotEvents
 
     /// <summary>The GLN of a party or location (…/417/…, …/414/…, or their EPC URIs).</summary>
     public static string? Gln(string? location) =>
-        location is not null && DigitalLink.TryParse(Identifiers.Canonical(location), out var link, out _) && link.PrimaryKey.Ai is "414" or "417"
-            ? link.PrimaryKey.Value : null;
+        DigitalLink.TryGetGln(location, out var gln) ? gln.ToString() : null;
 
     public static IEnumerable<string> NamedIdentifiers(EpcisEvent e) =>
         e.EpcList.Concat(e.QuantityList.Select(q => q.EpcClass)).Concat(OutputsRaw(e)).Concat(e.InputEpcList).Concat(e.InputQuantityList.Select(q => q.EpcClass))

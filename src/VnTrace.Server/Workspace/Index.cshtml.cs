@@ -115,8 +115,9 @@ public sealed class IndexModel(VnTraceDbContext db, CurrentBusiness business, Ti
         }).ToList();
     }
 
+    /// <summary>The GLN of a place (AI 414); a party (AI 417) is no place to show.</summary>
     private static string? GlnOf(string? place) =>
-        place is not null && DigitalLink.TryParse(place, out var link, out _) && link.PrimaryKey.Ai == "414" ? link.PrimaryKey.Value : null;
+        DigitalLink.TryGetGln(place, out var gln, out var kind) && kind == GlnKind.Location ? gln.ToString() : null;
 
     /// <summary>The event's time in the time zone it happened in (EPCIS eventTimeZoneOffset).</summary>
     private static DateTimeOffset LocalTime(DateTime utc, string offset)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Resources;
 using VnTrace.Gs1.Genealogy;
+using VnTrace.Gs1.Identifiers;
 using VnTrace.Server.Workspace.Lots;
 using VnTrace.Server.Lots;
 using VnTrace.Server.Lots.Diary;
@@ -66,7 +67,8 @@ public sealed class LotCodesTests
         Assert.Equal("https://id.gs1.org/01/08936012000108/10/A%2FB", LotCodes.LotClass("8936012000108", "A/B"));
         Assert.True(LotCodes.TryReadLotClass("https://id.gs1.org/01/08936012000108/10/A%2FB", out var gtin, out var lot));
         Assert.Equal((Gtin, "A/B"), (gtin, lot));
-        Assert.Equal("8936012000009", LotCodes.GlnOf("https://id.gs1.org/417/8936012000009"));
+        Assert.True(DigitalLink.TryGetGln(LotCodes.Party("8936012000009"), out var party, out var kind));
+        Assert.Equal(("8936012000009", GlnKind.Party), (party.ToString(), kind));
     }
 
     [Theory]

@@ -5,6 +5,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using VnTrace.Gs1.Epcis;
 using VnTrace.Gs1.Epcis.Cbv;
+using VnTrace.Gs1.Identifiers;
 using VnTrace.Server.Platform.Events;
 using VnTrace.Server.Trace;
 
@@ -181,7 +182,7 @@ public sealed class LotReceiving(VnTraceDbContext db, DiaryStore store, DiaryChe
             var containers = e.EpcList.Select(Identifiers.Canonical).ToList();
             var received = await AlreadyReceivedAsync(organizationId, e, [.. lots.Select(l => l.LotClass), .. containers], ct);
             result.Add(new FoundShipment(new IncomingShipment(row.Id, row.EventId, row.OwnerId, owner.Name,
-                shipperParty is null ? owner.Gln : LotCodes.GlnOf(Identifiers.Canonical(shipperParty)) ?? owner.Gln,
+                shipperParty is null ? owner.Gln : (DigitalLink.TryGetGln(shipperParty, out var shipperGln) ? shipperGln.ToString() : owner.Gln),
                 e.EventTime, lots, containers, despatch is null ? null : DiaryEvents.DocumentNumber(despatch.Value), received), e));
         }
         return result;
