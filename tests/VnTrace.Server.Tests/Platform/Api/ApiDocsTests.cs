@@ -8,7 +8,7 @@ namespace VnTrace.Server.Tests.Platform.Api;
 public sealed class ApiDocsTests(PostgresServer postgres)
 {
     [Fact]
-    public async Task OpenApi_lists_the_recall_endpoints_problem_responses_beside_their_documents()
+    public async Task OpenApi_lists_the_recall_and_trace_endpoints_problem_responses_beside_their_documents()
     {
         await using var app = await VnTraceApp.StartAsync(DatabaseProvider.Sqlite, postgres);
         using var doc = JsonDocument.Parse(await app.CreateClient().GetStringAsync("/openapi/v1.json"));
@@ -29,5 +29,8 @@ public sealed class ApiDocsTests(PostgresServer postgres)
 
         var acknowledge = Responses(paths, "/api/recalls/{id}/acknowledgement", "post");
         Assert.True(IsProblem(acknowledge, "404") && IsProblem(acknowledge, "409"), acknowledge.ToString());
+
+        var trace = Responses(paths, "/api/trace", "get");
+        Assert.True(trace.TryGetProperty("200", out _) && IsProblem(trace, "400") && IsProblem(trace, "404"), trace.ToString());
     }
 }
