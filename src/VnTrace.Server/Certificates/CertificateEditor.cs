@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using VnTrace.Server.Platform.Audit;
@@ -74,6 +73,9 @@ public sealed record ScopeChoices(IReadOnlyList<ScopeChoice> Products, IReadOnly
     public static readonly ScopeChoices None = new([], []);
 }
 
+/// <summary>The certificate saved, or null with the refusals by <see cref="CertificateForm"/> property.</summary>
+public sealed record CertificateSaveResult(Certificate? Saved, IReadOnlyList<FieldError> Errors);
+
 /// <summary>
 /// Creates, edits, archives and restores the business's certificates: checks the form beyond its annotations (kind
 /// name for Other, dates in order, stars only for OCOP, scope limited to the business's own products and locations,
@@ -109,18 +111,20 @@ public sealed class CertificateEditor(VnTraceDbContext db, CurrentBusiness busin
 
     /// <summary>
     /// Checks <paramref name="form"/> and saves it as a new certificate (<paramref name="existing"/> null) or over
-    /// <paramref name="existing"/> (tracked, from <see cref="FindAsync"/>). On a refusal the reasons are added to
-    /// <paramref name="modelState"/> under "Form.*" and nothing is saved.
+    /// <paramref name="existing"/> (tracked, from <see cref="FindAsync"/>). On a refusal the result lists the
+    /// reasons by form property and nothing is saved; when <paramref name="annotationsValid"/> is false (the page's
+    /// binding already refused the form) the checks still run, for every message at once, but nothing is saved.
     /// </summary>
-    public async Task<Certificate?> SaveAsync(Certificate? existing, CertificateForm form, ModelStateDictionary modelState, CancellationToken ct)
+    public async Task<CertificateSaveResult> SaveAsync(Certificate? existing, CertificateForm form, bool annotationsValid, CancellationToken ct)
     {
+        var errors = new FieldErrors();
         Normalize(form);
         if (form.Kind == CertificateKind.Other && form.OtherKindName is null)
-            modelState.AddModelError("Form.OtherKindName", text["Certificate.OtherKindNameRequired"]);
+            errors.Add(nameof(form.OtherKindName), text["Certificate.OtherKindNameRequired"]);
         if (form.ValidFrom is { } from && form.ValidTo is { } to && to < from)
-            modelState.AddModelError("Form.ValidTo", text["Certificate.ValidToBeforeFrom"]);
+            errors.Add(nameof(form.ValidTo), text["Certificate.ValidToBeforeFrom"]);
         if (!Enum.IsDefined(form.Kind))
-            modelState.AddModelError("Form.Kind", shared["Validation.ValueInvalid", form.Kind.ToString(), text["Certificate.Kind"].Value]);
+            errors.Add(nameof(form.Kind), shared["Validation.ValueInvalid", form.Kind.ToString(), text["Certificate.Kind"].Value]);
 
         var org = business.Id;
         var productIds = form.ProductIds.Distinct().ToList();
@@ -129,13 +133,13 @@ public sealed class CertificateEditor(VnTraceDbContext db, CurrentBusiness busin
         // rather than silently dropping it, and say so.
         var ownProducts = await db.Products.CountAsync(p => p.OrganizationId == org && productIds.Contains(p.Id), ct);
         if (ownProducts != productIds.Count)
-            modelState.AddModelError("Form.ProductIds", text["Certificate.ForeignProduct"]);
+            errors.Add(nameof(form.ProductIds), text["Certificate.ForeignProduct"]);
         var ownLocations = await db.Locations.CountAsync(l => l.OrganizationId == org && locationIds.Contains(l.Id), ct);
         if (ownLocations != locationIds.Count)
-            modelState.AddModelError("Form.LocationIds", text["Certificate.ForeignLocation"]);
+            errors.Add(nameof(form.LocationIds), text["Certificate.ForeignLocation"]);
 
-        if (!modelState.IsValid)
-            return null;
+        if (errors.Any || !annotationsValid)
+            return new CertificateSaveResult(null, errors.List);
 
         StoredFile? upload = null;
         if (form.File is { Length: > 0 } file)
@@ -143,8 +147,8 @@ public sealed class CertificateEditor(VnTraceDbContext db, CurrentBusiness busin
             var stored = await files.AddAsync(org, file, FilePurpose.Document, isPublic: false, ct);
             if (stored.File is null)
             {
-                modelState.AddModelError("Form.File", shared[stored.ErrorKey!]);
-                return null;
+                errors.Add(nameof(form.File), shared[stored.ErrorKey!]);
+                return new CertificateSaveResult(null, errors.List);
             }
             upload = stored.File;
         }
@@ -190,11 +194,11 @@ public sealed class CertificateEditor(VnTraceDbContext db, CurrentBusiness busin
         {
             var changes = Changes(before, after);
             if (changes.Count == 0)
-                return certificate; // nothing changed: nothing to save or audit
+                return new CertificateSaveResult(certificate, []); // nothing changed: nothing to save or audit
             audit.Record("certificate.update", nameof(Certificate), certificate.Id, changes);
         }
         await db.SaveChangesAsync(ct);
-        return certificate;
+        return new CertificateSaveResult(certificate, []);
     }
 
     /// <summary>Archives (withdraws) or restores a certificate; false when it is not the business's.</summary>

@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
+using VnTrace.Server.Platform.Web;
 
 namespace VnTrace.Server.Labels;
 
@@ -52,13 +52,13 @@ public sealed class LabelsForm
     [Display(Name = "Labels.IncludeProductName")]
     public bool IncludeProductName { get; set; } = true;
 
-    /// <summary>What the form asks for, checked; errors go to <paramref name="errors"/> under "Form.{field}".</summary>
-    public Checked? Check(ModelStateDictionary errors, IStringLocalizer t)
+    /// <summary>What the form asks for, checked: the request when it holds, else the problems by property.</summary>
+    public CheckResult Check(IStringLocalizer t)
     {
-        var start = errors.ErrorCount;
+        var errors = new FieldErrors();
         var count = Whole(nameof(Count), Count, required: true, errors, t);
         if (count is { } n && n is < 1 or > CodeIssuer.MaxBatch)
-            errors.AddModelError(Field(nameof(Count)), t["Labels.Error.CountRange", CodeIssuer.MaxBatch.ToString("N0", CultureInfo.CurrentCulture)]);
+            errors.Add(nameof(Count), t["Labels.Error.CountRange", CodeIssuer.MaxBatch.ToString("N0", CultureInfo.CurrentCulture)]);
 
         LabelLayout? layout = null;
         string? stored = null;
@@ -70,29 +70,33 @@ public sealed class LabelsForm
             var rows = Whole(nameof(Rows), Rows, required: true, errors, t);
             var columnGap = Millimetres(nameof(ColumnGapMm), ColumnGapMm, required: false, errors, t) ?? 0;
             var rowGap = Millimetres(nameof(RowGapMm), RowGapMm, required: false, errors, t) ?? 0;
-            if (width is { } w && height is { } h && columns is { } c && rows is { } r && errors.ErrorCount == start)
+            if (width is { } w && height is { } h && columns is { } c && rows is { } r && !errors.Any)
             {
                 // Far beyond any sheet; keeps the int conversion honest. The layout check says what is wrong.
                 var sheet = new CustomLabelSheet(w, h, (int)Math.Min(c, 1000), (int)Math.Min(r, 1000), columnGap, rowGap);
                 if (LabelLayout.TryCustom(sheet, out layout, out var error))
                     stored = StoredLayout.For(sheet);
                 else
-                    errors.AddModelError(Field(error.Field), LayoutMessage(error, t));
+                    errors.Add(error.Field, LayoutMessage(error, t));
             }
         }
         else if ((layout = LabelLayout.Find(Layout)) is not null)
             stored = Layout;
         else
-            errors.AddModelError(Field(nameof(Layout)), t["Labels.Error.LayoutUnknown"]);
+            errors.Add(nameof(Layout), t["Labels.Error.LayoutUnknown"]);
 
         var position = Whole(nameof(StartPosition), StartPosition, required: false, errors, t) ?? 1;
         if (layout is not null && (position < 1 || position > layout.LabelsPerPage))
-            errors.AddModelError(Field(nameof(StartPosition)), t["Labels.Error.StartPosition", layout.LabelsPerPage]);
+            errors.Add(nameof(StartPosition), t["Labels.Error.StartPosition", layout.LabelsPerPage]);
 
-        if (errors.ErrorCount > start || LotId is null || count is null || layout is null || stored is null)
-            return null;
-        return new Checked(new IssueRequest(LotId.Value, Kind, (int)count.Value, stored), layout, (int)position);
+        if (errors.Any || LotId is null || count is null || layout is null || stored is null)
+            return new CheckResult(null, errors.List);
+        return new CheckResult(new Checked(new IssueRequest(LotId.Value, Kind, (int)count.Value, stored), layout, (int)position), []);
     }
+
+    /// <summary>The outcome of <see cref="Check"/>: the checked form, or null with the refusals (none when only a
+    /// field the annotations check, such as <see cref="LotId"/>, is missing).</summary>
+    public sealed record CheckResult(Checked? Form, IReadOnlyList<FieldError> Errors);
 
     /// <summary>A checked form: the request for the issuer, the sheet, and the 1-based first position on it.</summary>
     public sealed record Checked(IssueRequest Request, LabelLayout Layout, int StartPosition);
@@ -107,37 +111,37 @@ public sealed class LabelsForm
     public static string Mm(string invariant) =>
         double.TryParse(invariant, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) ? v.ToString("0.##", CultureInfo.CurrentCulture) : invariant;
 
-    private static long? Whole(string property, string? text, bool required, ModelStateDictionary errors, IStringLocalizer t)
+    private static long? Whole(string property, string? text, bool required, FieldErrors errors, IStringLocalizer t)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
             if (required)
-                errors.AddModelError(Field(property), t["Labels.Error.Required", t["Labels." + property]]);
+                errors.Add(property, t["Labels.Error.Required", t["Labels." + property]]);
             return null;
         }
         // Group separators of either language: "100.000", "100,000", "100 000".
         var digits = text.Trim().Replace(".", "", StringComparison.Ordinal).Replace(",", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal);
         if (digits.Length is 0 or > 12 || !digits.All(char.IsAsciiDigit))
         {
-            errors.AddModelError(Field(property), t["Labels.Error.WholeNumber", t["Labels." + property]]);
+            errors.Add(property, t["Labels.Error.WholeNumber", t["Labels." + property]]);
             return null;
         }
         return long.Parse(digits, CultureInfo.InvariantCulture);
     }
 
-    private static double? Millimetres(string property, string? text, bool required, ModelStateDictionary errors, IStringLocalizer t)
+    private static double? Millimetres(string property, string? text, bool required, FieldErrors errors, IStringLocalizer t)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
             if (required)
-                errors.AddModelError(Field(property), t["Labels.Error.Required", t["Labels." + property]]);
+                errors.Add(property, t["Labels.Error.Required", t["Labels." + property]]);
             return null;
         }
         // Either decimal mark; no group separators in a size. Hundredths of a millimetre are what a sheet is made to.
         if (!double.TryParse(text.Trim().Replace(',', '.'), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var mm)
             || !double.IsFinite(mm) || Math.Abs(mm) > 10_000)
         {
-            errors.AddModelError(Field(property), t["Labels.Error.Number", t["Labels." + property]]);
+            errors.Add(property, t["Labels.Error.Number", t["Labels." + property]]);
             return null;
         }
         return Math.Round(mm, 2);

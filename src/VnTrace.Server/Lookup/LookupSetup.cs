@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
@@ -101,7 +102,7 @@ public static class LookupSetup
     /// Adds a rounded position (0.01° ≈ 1.1 km) to this browser's scan of the code in the last ten minutes, if it has
     /// none yet. It never creates a scan, so it cannot be used to invent scans elsewhere.
     /// </summary>
-    internal static async Task<IResult> RecordLocationAsync(ScanLocation body, HttpContext http, VnTraceDbContext db, ScanRecorder recorder,
+    internal static async Task<Results<NoContent, BadRequest>> RecordLocationAsync(ScanLocation body, HttpContext http, VnTraceDbContext db, ScanRecorder recorder,
         TimeProvider clock, CancellationToken ct)
     {
         if (body.Path is not { Length: > 1 and <= 1024 } || body.Path[0] != '/' || !double.IsFinite(body.Latitude) || !double.IsFinite(body.Longitude)

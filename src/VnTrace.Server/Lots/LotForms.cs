@@ -1,14 +1,12 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
-using VnTrace.Server.Lots.Diary;
 using VnTrace.Server.Organizations;
 using VnTrace.Server.Platform.Data;
 
 namespace VnTrace.Server.Lots;
 
-/// <summary>What the lot forms share: choices of the business's own rows, numbers typed in either notation, errors.</summary>
+/// <summary>What the lot forms share: choices of the business's own rows, numbers typed in either notation.</summary>
 public static class LotForms
 {
     /// <summary>
@@ -63,17 +61,4 @@ public static class LotForms
             .Where(o => o.Id != organizationId && o.Kind == OrganizationKind.Business && o.Status == OrganizationStatus.Approved && o.Gln != null)
             .OrderBy(o => o.Name).Take(1000).Select(o => new { o.Name, o.Gln }).ToListAsync(ct))
             .Select(o => (o.Name, o.Gln!))];
-
-    /// <summary>
-    /// Puts a diary refusal next to its field: the entry's property <paramref name="fieldMap"/> names, under
-    /// "Form."; anything else (the entry as a whole) at the top of the form.
-    /// </summary>
-    public static void AddErrors(ModelStateDictionary modelState, IEnumerable<DiaryError> errors, Func<string, string?>? fieldMap = null)
-    {
-        foreach (var e in errors)
-        {
-            var field = fieldMap?.Invoke(e.Field) ?? e.Field;
-            modelState.AddModelError(field is "" or "LotId" or "EventRowId" or "ShipmentId" ? "" : "Form." + field, e.Message);
-        }
-    }
 }

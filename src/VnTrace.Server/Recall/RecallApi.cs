@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using VnTrace.Gs1.Epcis;
 using VnTrace.Server.Organizations;
@@ -24,11 +25,21 @@ public static class RecallApi
     public static IEndpointRouteBuilder MapRecallApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/recalls").RequireAuthorization("ApiKey").WithTags("Recall");
-        group.MapPost("", Open).WithSummary("Open a recall of lots, units or containers; every business they reached is notified.");
-        group.MapGet("", List).WithSummary("Recalls the caller opened, or was notified of (the authority sees all).");
-        group.MapGet("/{id:guid}", Get).WithSummary("One recall: lots, affected businesses, quantities, acknowledgements.");
-        group.MapPost("/{id:guid}/acknowledgement", Acknowledge).WithSummary("An affected business acknowledges its notice and reports what it recovered.");
-        group.MapPost("/{id:guid}/close", Close).WithSummary("The initiator (or the authority) closes the recall.");
+        // The documents and problems are written with their own JSON contexts (JsonHttpResult, ProblemHttpResult),
+        // which carry no OpenAPI metadata: each response the handler's Results<…> can give is declared here.
+        group.MapPost("", Open).WithSummary("Open a recall of lots, units or containers; every business they reached is notified.")
+            .Produces<RecallDocument>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("", List).WithSummary("Recalls the caller opened, or was notified of (the authority sees all).")
+            .Produces<List<RecallDocument>>();
+        group.MapGet("/{id:guid}", Get).WithSummary("One recall: lots, affected businesses, quantities, acknowledgements.")
+            .Produces<RecallDocument>().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/{id:guid}/acknowledgement", Acknowledge).WithSummary("An affected business acknowledges its notice and reports what it recovered.")
+            .Produces<RecallDocument>()
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{id:guid}/close", Close).WithSummary("The initiator (or the authority) closes the recall.")
+            .Produces<RecallDocument>()
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         return app;
     }
 
@@ -36,7 +47,7 @@ public static class RecallApi
     public sealed record AcknowledgeRequest(decimal? QuantityRecovered, string? Note);
     public sealed record CloseRequest(string? Note);
 
-    internal static async Task<IResult> Open(HttpContext http, RecallService recalls, VnTraceDbContext db, OpenRequest request, CancellationToken ct)
+    internal static async Task<Results<JsonHttpResult<RecallDocument>, ProblemHttpResult>> Open(HttpContext http, RecallService recalls, VnTraceDbContext db, OpenRequest request, CancellationToken ct)
     {
         var (campaign, refusal) = await recalls.OpenAsync(http.User.OrganizationId(), request.Lots ?? [], request.Reason ?? "", ct);
         if (refusal is not null)
@@ -45,7 +56,7 @@ public static class RecallApi
         return TypedResults.Json(document, RecallJson.Default.RecallDocument, statusCode: StatusCodes.Status201Created);
     }
 
-    internal static async Task<IResult> List(HttpContext http, VnTraceDbContext db, CancellationToken ct)
+    internal static async Task<JsonHttpResult<List<RecallDocument>>> List(HttpContext http, VnTraceDbContext db, CancellationToken ct)
     {
         var caller = http.User.OrganizationId();
         var isAuthority = await IsAuthorityAsync(db, caller, ct);
@@ -58,7 +69,7 @@ public static class RecallApi
         return TypedResults.Json(documents, RecallJson.Default.ListRecallDocument);
     }
 
-    internal static async Task<IResult> Get(HttpContext http, VnTraceDbContext db, Guid id, CancellationToken ct)
+    internal static async Task<Results<JsonHttpResult<RecallDocument>, ProblemHttpResult>> Get(HttpContext http, VnTraceDbContext db, Guid id, CancellationToken ct)
     {
         var document = await DocumentAsync(db, id, http.User.OrganizationId(), ct);
         return document is null
@@ -66,13 +77,13 @@ public static class RecallApi
             : TypedResults.Json(document, RecallJson.Default.RecallDocument);
     }
 
-    internal static async Task<IResult> Acknowledge(HttpContext http, RecallService recalls, VnTraceDbContext db, Guid id, AcknowledgeRequest request, CancellationToken ct)
+    internal static async Task<Results<JsonHttpResult<RecallDocument>, ProblemHttpResult>> Acknowledge(HttpContext http, RecallService recalls, VnTraceDbContext db, Guid id, AcknowledgeRequest request, CancellationToken ct)
     {
         var refusal = await recalls.AcknowledgeAsync(id, http.User.OrganizationId(), request.QuantityRecovered, request.Note, ct);
         return refusal is not null ? Problem(refusal) : TypedResults.Json((await DocumentAsync(db, id, http.User.OrganizationId(), ct))!, RecallJson.Default.RecallDocument);
     }
 
-    internal static async Task<IResult> Close(HttpContext http, RecallService recalls, VnTraceDbContext db, Guid id, CloseRequest request, CancellationToken ct)
+    internal static async Task<Results<JsonHttpResult<RecallDocument>, ProblemHttpResult>> Close(HttpContext http, RecallService recalls, VnTraceDbContext db, Guid id, CloseRequest request, CancellationToken ct)
     {
         var caller = http.User.OrganizationId();
         var refusal = await recalls.CloseAsync(id, caller, await IsAuthorityAsync(db, caller, ct), request.Note, ct);
@@ -85,7 +96,7 @@ public static class RecallApi
     private static async Task<RecallDocument?> DocumentAsync(VnTraceDbContext db, Guid id, Guid caller, CancellationToken ct) =>
         await RecallDocuments.ReadAsync(db, id, caller, await IsAuthorityAsync(db, caller, ct), ct);
 
-    private static IResult Problem(RecallRefusal refusal) => refusal.Status switch
+    private static ProblemHttpResult Problem(RecallRefusal refusal) => refusal.Status switch
     {
         404 => EpcisProblems.NotFound(refusal.Message),
         403 => EpcisProblems.Result(403, EpcisExceptionType.Security, refusal.Message),

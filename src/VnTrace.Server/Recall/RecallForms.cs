@@ -1,8 +1,8 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
 using VnTrace.Gs1.Identifiers;
 using VnTrace.Server.Lots;
+using VnTrace.Server.Platform.Web;
 
 namespace VnTrace.Server.Recall;
 
@@ -48,38 +48,40 @@ public static class RecallForms
     public const string LotsField = "Form.Lots";
 
     /// <summary>
-    /// Opens the recall the form describes for <paramref name="initiatorId"/>; null with the problems in
-    /// <paramref name="modelState"/> (each bad line by its number and character) when it was refused, nothing stored.
+    /// Opens the recall for the lots <see cref="ReadLots"/> read without error, for <paramref name="initiatorId"/>;
+    /// when <see cref="RecallService"/> refuses, nothing is stored and each concerned code is reported by the lines
+    /// it was typed on.
     /// </summary>
-    public static async Task<RecallCampaign?> OpenAsync(RecallService recalls, Guid initiatorId, OpenRecallForm form,
-        ModelStateDictionary modelState, IStringLocalizer<RecallText> l, CancellationToken ct)
+    public static async Task<RecallOpenResult> OpenAsync(RecallService recalls, Guid initiatorId, RecallLotsRead lots, string reason,
+        IStringLocalizer<RecallText> l, CancellationToken ct)
     {
-        var (lots, lines) = ReadLots(form.Lots, modelState, l);
-        if (!modelState.IsValid)
-            return null;
-        var (campaign, refusal) = await recalls.OpenAsync(initiatorId, lots, form.Reason!, ct);
+        var (campaign, refusal) = await recalls.OpenAsync(initiatorId, lots.Lots, reason, ct);
         if (refusal is null)
-            return campaign;
+            return new RecallOpenResult(campaign, []);
+        var errors = new FieldErrors();
         if (refusal.Identifiers is { Count: > 0 } concerned)
         {
             var key = refusal.Status == 403 ? "Error.NotYours" : "Error.Unknown";
-            foreach (var (line, id) in concerned.SelectMany(id => lines[id].Select(line => (line, id))).Order())
-                modelState.AddModelError(LotsField, l[key, line, id]);
+            foreach (var (line, id) in concerned.SelectMany(id => lots.Lines[id].Select(line => (line, id))).Order())
+                errors.Add(nameof(OpenRecallForm.Lots), l[key, line, id]);
         }
         else
         {
-            modelState.AddModelError("", l["Error.Refused", refusal.Message]);
+            errors.Add("", l["Error.Refused", refusal.Message]);
         }
-        return null;
+        return new RecallOpenResult(null, errors.List);
     }
 
     /// <summary>
     /// The codes of <paramref name="text"/>, one per line, in any form <see cref="ScannedCode"/> reads (Digital Link,
     /// EPC URI, element string, scanner output), as canonical Digital Links, with the lines each came from. A line
     /// that is not the code of a lot, a serialised unit or a logistic unit is an error naming the line and character.
+    /// <paramref name="otherErrors"/> says whether the rest of the form is already refused, in which case an empty
+    /// list is not reported on top.
     /// </summary>
-    public static (List<string> Lots, Dictionary<string, List<int>> Lines) ReadLots(string? text, ModelStateDictionary modelState, IStringLocalizer<RecallText> l)
+    public static RecallLotsRead ReadLots(string? text, bool otherErrors, IStringLocalizer<RecallText> l)
     {
+        var errors = new FieldErrors();
         var lines = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         var raw = (text ?? "").Split('\n');
         for (var i = 0; i < raw.Length; i++)
@@ -91,13 +93,13 @@ public static class RecallForms
             if (!ScannedCode.TryToDigitalLink(line, out var link, out var error))
             {
                 var indent = line.Length - line.TrimStart().Length;
-                modelState.AddModelError(LotsField, l["Error.Line", number, indent + error.Position + 1, error.Message]);
+                errors.Add(nameof(OpenRecallForm.Lots), l["Error.Line", number, indent + error.Position + 1, error.Message]);
                 continue;
             }
             var isLot = link.PrimaryKey.Ai == "00" || (link.PrimaryKey.Ai == "01" && link.Qualifiers.Any(q => q.Ai is "10" or "21"));
             if (!isLot)
             {
-                modelState.AddModelError(LotsField, l[link.PrimaryKey.Ai == "01" ? "Error.ProductOnly" : "Error.NotALot", number, line.Trim()]);
+                errors.Add(nameof(OpenRecallForm.Lots), l[link.PrimaryKey.Ai == "01" ? "Error.ProductOnly" : "Error.NotALot", number, line.Trim()]);
                 continue;
             }
             var id = link.ToCanonicalUri();
@@ -105,20 +107,29 @@ public static class RecallForms
                 lines[id] = at = [];
             at.Add(number);
         }
-        if (lines.Count == 0 && modelState.ErrorCount == 0)
-            modelState.AddModelError(LotsField, l["Error.NoLots"]);
+        if (lines.Count == 0 && !errors.Any && !otherErrors)
+            errors.Add(nameof(OpenRecallForm.Lots), l["Error.NoLots"]);
         if (lines.Count > MaxLots)
-            modelState.AddModelError(LotsField, l["Error.TooMany", MaxLots]);
-        return ([.. lines.Keys], lines);
+            errors.Add(nameof(OpenRecallForm.Lots), l["Error.TooMany", MaxLots]);
+        return new RecallLotsRead([.. lines.Keys], lines, errors.List);
     }
 
-    /// <summary>Reads the acknowledgement's quantity, or puts the problem beside its field.</summary>
-    public static decimal? ReadQuantity(AcknowledgeRecallForm form, ModelStateDictionary modelState, IStringLocalizer<RecallText> l)
+    /// <summary>Reads the acknowledgement's quantity, or the problem beside its field.</summary>
+    public static RecallQuantityRead ReadQuantity(AcknowledgeRecallForm form, IStringLocalizer<RecallText> l)
     {
         if (!LotForms.TryParseQuantity(form.QuantityRecovered, out var quantity))
-            modelState.AddModelError("Form.QuantityRecovered", l["Error.Number"]);
-        else if (quantity < 0)
-            modelState.AddModelError("Form.QuantityRecovered", l["Error.Negative"]);
-        return quantity;
+            return new RecallQuantityRead(quantity, [new FieldError(nameof(form.QuantityRecovered), l["Error.Number"])]);
+        if (quantity < 0)
+            return new RecallQuantityRead(quantity, [new FieldError(nameof(form.QuantityRecovered), l["Error.Negative"])]);
+        return new RecallQuantityRead(quantity, []);
     }
 }
+
+/// <summary>The lot codes of a recall form: canonical Digital Links, the line numbers each was typed on, and the bad lines.</summary>
+public sealed record RecallLotsRead(IReadOnlyList<string> Lots, IReadOnlyDictionary<string, List<int>> Lines, IReadOnlyList<FieldError> Errors);
+
+/// <summary>The campaign opened, or null with why not (by <see cref="OpenRecallForm"/> property).</summary>
+public sealed record RecallOpenResult(RecallCampaign? Campaign, IReadOnlyList<FieldError> Errors);
+
+/// <summary>The quantity recovered as typed, and the problem with it if any.</summary>
+public sealed record RecallQuantityRead(decimal? Quantity, IReadOnlyList<FieldError> Errors);

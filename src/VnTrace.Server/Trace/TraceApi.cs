@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http.HttpResults;
 using VnTrace.Gs1.Genealogy;
 using VnTrace.Gs1.Identifiers;
 using VnTrace.Server.Platform.Api;
@@ -36,11 +37,15 @@ public static class TraceApi
             .WithSummary("The genealogy graph of an identifier: backward (where it came from), forward (where it went) or both.")
             .WithDescription("id: a GS1 Digital Link or EPC URI (lot, serial, SSCC, GLN of a party or location). direction: backward, forward or both (default). "
                 + "from / to: an optional eventTime window (date-times with offset; from inclusive, to exclusive). maxNodes: at most the server's limit. table=false leaves out the flat table. "
-                + "A graph larger than the limit comes back with truncated=true.");
+                + "A graph larger than the limit comes back with truncated=true.")
+            // The source-generated JSON results carry no OpenAPI metadata; the responses are declared.
+            .Produces<TraceDocument>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 
-    internal static async Task<IResult> GetTrace(HttpContext http, VnTraceDbContext db, TraceOptions options,
+    internal static async Task<Results<JsonHttpResult<TraceDocument>, ProblemHttpResult>> GetTrace(HttpContext http, VnTraceDbContext db, TraceOptions options,
         string? id, string? direction, string? from, string? to, int? maxNodes, bool? table, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(id))

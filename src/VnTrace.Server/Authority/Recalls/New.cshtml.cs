@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using VnTrace.Server.Identity;
+using VnTrace.Server.Platform.Web;
 using VnTrace.Server.Recall;
 
 namespace VnTrace.Server.Authority.Recalls;
@@ -24,8 +25,13 @@ public sealed class NewModel(RecallService recalls, IStringLocalizer<RecallText>
             ModelState.AddModelError("", l["Error.NoOrganization"]);
             return Page();
         }
-        var campaign = await RecallForms.OpenAsync(recalls, authority, Form, ModelState, l, ct);
-        if (campaign is null)
+        var lots = RecallForms.ReadLots(Form.Lots, otherErrors: !ModelState.IsValid, l);
+        ModelState.AddFieldErrors(lots.Errors);
+        if (!ModelState.IsValid)
+            return Page();
+        var opened = await RecallForms.OpenAsync(recalls, authority, lots, Form.Reason!, l, ct);
+        ModelState.AddFieldErrors(opened.Errors);
+        if (opened.Campaign is not { } campaign)
             return Page();
         TempData["Message"] = l["Recall.Opened", campaign.Notices.Count].Value;
         return Redirect($"/authority/recalls/{campaign.Id}");

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.HttpResults;
 using VnTrace.Gs1.Epcis;
 
 namespace VnTrace.Server.Platform.Api;
@@ -12,7 +13,7 @@ public static class EpcisProblems
 {
     public const string ContentType = "application/problem+json";
 
-    public static IResult Result(int status, string exceptionType, string detail, IReadOnlyList<EpcisError>? errors = null,
+    public static ProblemHttpResult Result(int status, string exceptionType, string detail, IReadOnlyList<EpcisError>? errors = null,
         IDictionary<string, object?>? extensions = null)
     {
         var ext = new Dictionary<string, object?>(StringComparer.Ordinal);
@@ -29,15 +30,15 @@ public static class EpcisProblems
             extensions: ext);
     }
 
-    public static IResult Validation(IReadOnlyList<EpcisError> errors, IDictionary<string, object?>? extensions = null) =>
+    public static ProblemHttpResult Validation(IReadOnlyList<EpcisError> errors, IDictionary<string, object?>? extensions = null) =>
         Result(StatusCodes.Status400BadRequest, EpcisExceptionType.Validation,
             errors.Count == 1 ? errors[0].ToString() : $"{errors.Count} problems in the document; the first: {errors[0]}",
             errors, extensions);
 
-    public static IResult QueryParameter(string detail) =>
+    public static ProblemHttpResult QueryParameter(string detail) =>
         Result(StatusCodes.Status400BadRequest, EpcisExceptionType.QueryParameter, detail);
 
-    public static IResult NotFound(string detail) =>
+    public static ProblemHttpResult NotFound(string detail) =>
         Result(StatusCodes.Status404NotFound, EpcisExceptionType.NoSuchName, detail);
 
     /// <summary>Writes a problem directly, for code that runs outside an endpoint (authentication, middleware).</summary>

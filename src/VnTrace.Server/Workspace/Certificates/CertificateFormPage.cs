@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using VnTrace.Server.Certificates;
+using VnTrace.Server.Platform.Web;
 
 namespace VnTrace.Server.Workspace.Certificates;
 
@@ -18,6 +19,14 @@ public abstract class CertificateFormPage(CertificateEditor editor) : PageModel
     public Guid? CurrentFileId { get; protected set; }
 
     protected CertificateEditor Editor => editor;
+
+    /// <summary>Saves <see cref="Form"/> through the editor; null with its refusals beside their fields.</summary>
+    protected async Task<Certificate?> SaveAsync(Certificate? existing, CancellationToken ct)
+    {
+        var result = await editor.SaveAsync(existing, Form, ModelState.IsValid, ct);
+        ModelState.AddFieldErrors(result.Errors);
+        return result.Saved;
+    }
 
     protected async Task LoadChoicesAsync(CancellationToken ct) =>
         Choices = await editor.ChoicesAsync(Form.ProductIds, Form.LocationIds, ct);

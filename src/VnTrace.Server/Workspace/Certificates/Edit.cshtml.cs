@@ -33,7 +33,7 @@ public sealed class EditModel(CertificateEditor editor, VnTraceDbContext db, ISt
         var certificate = await Editor.FindAsync(Id, ct);
         if (certificate is null)
             return NotFound();
-        var saved = await Editor.SaveAsync(certificate, Form, ModelState, ct);
+        var saved = await SaveAsync(certificate, ct);
         if (saved is null)
         {
             await LoadAsync(certificate, ct);

@@ -18,7 +18,7 @@ public sealed class NewModel(CertificateEditor editor, TimeProvider clock, IStri
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var saved = await Editor.SaveAsync(null, Form, ModelState, ct);
+        var saved = await SaveAsync(null, ct);
         if (saved is null)
         {
             await LoadChoicesAsync(ct);

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using VnTrace.Server.Identity;
 using VnTrace.Server.Platform.Data;
+using VnTrace.Server.Platform.Web;
 using VnTrace.Server.Labels;
 using Lot = VnTrace.Server.Lots.Lot;
 
@@ -61,7 +62,8 @@ public sealed class IndexModel(VnTraceDbContext db, CurrentBusiness business, Co
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var form = Form.Check(ModelState, t);
+        var (form, errors) = Form.Check(t);
+        ModelState.AddFieldErrors(errors);
         if (form is null || !ModelState.IsValid)
         {
             await LoadAsync(ct);

@@ -29,8 +29,9 @@ public sealed class EditModel(VnTraceDbContext db, CurrentBusiness business, ICo
         var location = await editor.FindAsync(id, tracking: true, ct);
         if (location is null)
             return NotFound();
-        var saved = await editor.UpdateAsync(location, Form, ModelState, ct);
-        if (saved is null)
+        var result = await editor.UpdateAsync(location, Form, ModelState.IsValid, ct);
+        ModelState.AddFieldErrors(result.Errors);
+        if (result.Saved is not { } saved)
         {
             // Show the stored location again beside what was typed, not the half-applied one.
             Editing = await editor.FindAsync(id, tracking: false, ct);

@@ -28,8 +28,9 @@ public sealed class NewModel(VnTraceDbContext db, CurrentBusiness business, ICon
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         // The editor adds its own checks to the annotations' and writes nothing unless all pass.
-        var saved = await editor.CreateAsync(Form, ModelState, ct);
-        if (saved is null)
+        var result = await editor.CreateAsync(Form, ModelState.IsValid, ct);
+        ModelState.AddFieldErrors(result.Errors);
+        if (result.Saved is not { } saved)
         {
             await LoadChoicesAsync(ct);
             return Page();

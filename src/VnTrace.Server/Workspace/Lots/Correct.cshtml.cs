@@ -58,7 +58,7 @@ public sealed class CorrectModel(VnTraceDbContext db, CurrentBusiness business, 
         var result = await corrections.CorrectAsync(business.Id, new CorrectionEntry(eventRow, Form.Reason, Form.Note, Form.CorrectedTime, quantity), ct);
         if (!result.Success)
         {
-            LotForms.AddErrors(ModelState, result.Errors);
+            ModelState.AddDiaryErrors(result.Errors);
             return Page();
         }
         TempData["Message"] = t["Correction.Done"].Value;

@@ -62,7 +62,7 @@ public sealed class CreateModel(VnTraceDbContext db, CurrentBusiness business, L
             new NewLot(Form.ProductId!.Value, Form.LotNumber, Form.LocationId!.Value, quantity, Form.ProductionDate, Form.ExpiryDate, Form.Note), ct);
         if (!result.Success)
         {
-            LotForms.AddErrors(ModelState, result.Errors);
+            ModelState.AddDiaryErrors(result.Errors);
             await LoadChoicesAsync(ct);
             return Page();
         }

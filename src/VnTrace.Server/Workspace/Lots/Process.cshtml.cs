@@ -105,7 +105,7 @@ public sealed class ProcessModel(VnTraceDbContext db, CurrentBusiness business, 
         if (!result.Success)
         {
             // "Inputs[2]" of the entry is the form's third filled row, which may sit lower in the form.
-            LotForms.AddErrors(ModelState, result.Errors, field =>
+            ModelState.AddDiaryErrors(result.Errors, field =>
                 field == nameof(ProcessingEntry.Inputs) ? ""
                 : field.StartsWith("Inputs[", StringComparison.Ordinal) && int.TryParse(field[7..^1], out var n) && n < rows.Count
                     ? $"Inputs[{rows[n]}].LotId"

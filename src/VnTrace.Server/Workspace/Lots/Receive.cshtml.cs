@@ -79,7 +79,7 @@ public sealed class ReceiveModel(VnTraceDbContext db, CurrentBusiness business, 
                 TempData["Message"] = t["Receive.Done"].Value;
                 return Redirect($"/workspace/lots/{result.LotId}");
             }
-            LotForms.AddErrors(ModelState, result.Errors);
+            ModelState.AddDiaryErrors(result.Errors);
         }
         await LoadAsync(ct);
         return Page();

@@ -132,7 +132,7 @@ public sealed class RecordModel(VnTraceDbContext db, CurrentBusiness business, D
         };
         if (!result.Success)
         {
-            LotForms.AddErrors(ModelState, result.Errors, field => field == "Kind" ? nameof(DiaryForm.InputKind) : null);
+            ModelState.AddDiaryErrors(result.Errors, field => field == "Kind" ? nameof(DiaryForm.InputKind) : null);
             return Page();
         }
         TempData["Message"] = t["Diary.Recorded", t["Entry." + KindWord]].Value;

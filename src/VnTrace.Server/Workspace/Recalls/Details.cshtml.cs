@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using VnTrace.Server.Identity;
 using VnTrace.Server.Platform.Data;
+using VnTrace.Server.Platform.Web;
 using VnTrace.Server.Recall;
 using VnTrace.Server.Trace;
 
@@ -47,7 +48,8 @@ public sealed class DetailsModel(VnTraceDbContext db, CurrentBusiness business, 
     public async Task<IActionResult> OnPostAcknowledgeAsync(Guid id, CancellationToken ct)
     {
         ModelState.Remove("CloseForm.Note");
-        var quantity = RecallForms.ReadQuantity(Form, ModelState, l);
+        var (quantity, errors) = RecallForms.ReadQuantity(Form, l);
+        ModelState.AddFieldErrors(errors);
         if (ModelState.IsValid)
         {
             var refusal = await recalls.AcknowledgeAsync(id, business.Id, quantity, string.IsNullOrWhiteSpace(Form.Note) ? null : Form.Note.Trim(), ct);

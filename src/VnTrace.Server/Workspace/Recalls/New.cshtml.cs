@@ -5,6 +5,7 @@ using Microsoft.Extensions.Localization;
 using VnTrace.Server.Identity;
 using VnTrace.Server.Lots;
 using VnTrace.Server.Platform.Data;
+using VnTrace.Server.Platform.Web;
 using VnTrace.Server.Recall;
 
 namespace VnTrace.Server.Workspace.Recalls;
@@ -36,8 +37,13 @@ public sealed class NewModel(VnTraceDbContext db, CurrentBusiness business, Reca
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var campaign = await RecallForms.OpenAsync(recalls, business.Id, Form, ModelState, l, ct);
-        if (campaign is null)
+        var lots = RecallForms.ReadLots(Form.Lots, otherErrors: !ModelState.IsValid, l);
+        ModelState.AddFieldErrors(lots.Errors);
+        if (!ModelState.IsValid)
+            return Page();
+        var opened = await RecallForms.OpenAsync(recalls, business.Id, lots, Form.Reason!, l, ct);
+        ModelState.AddFieldErrors(opened.Errors);
+        if (opened.Campaign is not { } campaign)
             return Page();
         TempData["Message"] = l["Recall.Opened", campaign.Notices.Count].Value;
         return Redirect($"/workspace/recalls/{campaign.Id}");

@@ -1,0 +1,36 @@
+using System.Text.Json;
+using VnTrace.Server.Platform.Data;
+using VnTrace.Server.Tests.Infrastructure;
+
+namespace VnTrace.Server.Tests.Platform.Api;
+
+/// <summary>The OpenAPI document lists the problem responses a handler's Results&lt;…&gt; can give, not only its success.</summary>
+public sealed class ApiDocsTests(PostgresServer postgres)
+{
+    [Fact]
+    public async Task OpenApi_lists_the_recall_and_trace_endpoints_problem_responses_beside_their_documents()
+    {
+        await using var app = await VnTraceApp.StartAsync(DatabaseProvider.Sqlite, postgres);
+        using var doc = JsonDocument.Parse(await app.CreateClient().GetStringAsync("/openapi/v1.json"));
+        var paths = doc.RootElement.GetProperty("paths");
+
+        static JsonElement Responses(JsonElement paths, string path, string method) =>
+            paths.GetProperty(path).GetProperty(method).GetProperty("responses");
+        static bool IsProblem(JsonElement responses, string status) =>
+            responses.TryGetProperty(status, out var r) && r.GetProperty("content").TryGetProperty("application/problem+json", out _);
+
+        var get = Responses(paths, "/api/recalls/{id}", "get");
+        Assert.True(get.TryGetProperty("200", out var ok) && ok.GetProperty("content").TryGetProperty("application/json", out _), get.ToString());
+        Assert.True(IsProblem(get, "404"), get.ToString());
+
+        var open = Responses(paths, "/api/recalls", "post");
+        Assert.True(open.TryGetProperty("201", out _), open.ToString());
+        Assert.True(IsProblem(open, "400") && IsProblem(open, "403") && IsProblem(open, "404"), open.ToString());
+
+        var acknowledge = Responses(paths, "/api/recalls/{id}/acknowledgement", "post");
+        Assert.True(IsProblem(acknowledge, "404") && IsProblem(acknowledge, "409"), acknowledge.ToString());
+
+        var trace = Responses(paths, "/api/trace", "get");
+        Assert.True(trace.TryGetProperty("200", out _) && IsProblem(trace, "400") && IsProblem(trace, "404"), trace.ToString());
+    }
+}
