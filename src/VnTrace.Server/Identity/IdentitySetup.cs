@@ -1,4 +1,6 @@
 using System.Security.Claims;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -54,9 +56,24 @@ internal sealed class OrganizationClaimsFactory(UserManager<AppUser> users, Role
 
 public static class IdentitySetup
 {
+    /// <summary>Sign-in and sign-up posts per client address (on SignInModel and SignUpModel): a script guessing
+    /// passwords or filling the sign-up queue gets 429 (the limiter's page, LookupSetup) after a few tries a minute.</summary>
+    public const string SignInRateLimit = "sign-in";
+
     public static WebApplicationBuilder AddIdentityAndKeys(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<ApiKeyService>();
+        var signInOptions = builder.Configuration.GetSection("VnTrace:SignIn").Get<SignInOptions>() ?? new SignInOptions();
+        builder.Services.AddSingleton(signInOptions);
+        builder.Services.AddSingleton<SignInThrottle>();
+        builder.Services.Configure<RateLimiterOptions>(o => o.AddPolicy(SignInRateLimit, http => HttpMethods.IsPost(http.Request.Method)
+            ? RateLimitPartition.GetFixedWindowLimiter("sign-in:" + http.Connection.RemoteIpAddress, _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = Math.Max(1, signInOptions.PostsPerMinutePerAddress),
+                Window = TimeSpan.FromMinutes(1),
+                QueueLimit = 0,
+            })
+            : RateLimitPartition.GetNoLimiter("showing the form")));
         builder.Services.AddScoped<Staff.StaffService>();
         builder.Services.AddMemoryCache();
         // Behind TLS (VnTrace:RequireHttps, the production setting) every cookie is Secure and plain HTTP is
@@ -73,9 +90,9 @@ public static class IdentitySetup
                 o.Password.RequireUppercase = false;
                 o.Password.RequireNonAlphanumeric = false;
                 o.Password.RequiredUniqueChars = 4;
+                // Lockout only for accounts locked on purpose (a removed member); wrong passwords are slowed down
+                // per user name and address by SignInThrottle instead of locking the account for everyone.
                 o.Lockout.AllowedForNewUsers = true;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.User.RequireUniqueEmail = false;
                 o.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._@+";
                 o.SignIn.RequireConfirmedAccount = false;
@@ -97,8 +114,9 @@ public static class IdentitySetup
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
         });
-        // A removed staff member or changed role loses access within a minute, not at cookie expiry.
-        builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        // The security stamp is checked on every request: a removed staff member, a changed role or a signed-out
+        // session (SignOut renews the stamp) loses access at once, and a copied cookie with it.
+        builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
         builder.Services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "vntrace.af";

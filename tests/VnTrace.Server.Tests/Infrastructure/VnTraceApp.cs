@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
@@ -74,6 +76,10 @@ public sealed class VnTraceApp : WebApplicationFactory<Program>
         // No demo unless the test asks; a setting given as null is left unset, for the server's own default.
         if (!settings.ContainsKey("VnTrace:SeedDemo"))
             builder.UseSetting("VnTrace:SeedDemo", "false");
+        // Many tests sign in from the one test address; the limit tests set their own.
+        if (!settings.ContainsKey("VnTrace:SignIn:PostsPerMinutePerAddress"))
+            builder.UseSetting("VnTrace:SignIn:PostsPerMinutePerAddress", "100000");
+        builder.ConfigureServices(s => s.AddTransient<IStartupFilter, TestRemoteAddress>());
         if (connectionString is not null)
             builder.UseSetting("VnTrace:ConnectionString", connectionString);
         foreach (var (k, v) in settings)
@@ -163,3 +169,23 @@ public sealed class VnTraceApp : WebApplicationFactory<Program>
 
 /// <summary>A user the test created; its password is <see cref="VnTraceApp.TestPassword"/>.</summary>
 public sealed record TestUser(Guid Id, Guid? OrganizationId, string UserName);
+
+/// <summary>
+/// Tests only: a request with <see cref="Header"/> comes from that address, so tests can play clients on different
+/// addresses through the one in-memory server. Runs before the server's own middleware.
+/// </summary>
+public sealed class TestRemoteAddress : IStartupFilter
+{
+    public const string Header = "X-Test-Remote-Address";
+
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Use((http, nextMiddleware) =>
+        {
+            if (IPAddress.TryParse(http.Request.Headers[Header].ToString(), out var address))
+                http.Connection.RemoteIpAddress = address;
+            return nextMiddleware(http);
+        });
+        next(app);
+    };
+}

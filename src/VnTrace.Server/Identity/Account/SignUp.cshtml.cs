@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.RateLimiting;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -9,6 +10,7 @@ using VnTrace.Server.Platform.Data;
 namespace VnTrace.Server.Identity.Account;
 
 /// <summary>A business signs up: organization and owner account; it waits for the authority's approval.</summary>
+[EnableRateLimiting(IdentitySetup.SignInRateLimit)]
 public sealed class SignUpModel(BusinessRegistration registration, VnTraceDbContext db, IStringLocalizer<AccountText> t) : PageModel
 {
     [BindProperty]
