@@ -65,6 +65,7 @@ public sealed class ApiKeyService(VnTraceDbContext db, IMemoryCache cache, Audit
         if (cache.TryGetValue<Guid>(CacheKey(hash), out var cached))
             return cached;
         var match = await db.ApiKeys
+            .IgnoreTenantFilter("authentication: the presented key is what decides the tenant")
             .Where(k => k.KeyHash == hash && k.RevokedAt == null)
             .Select(k => new { k.OrganizationId })
             .FirstOrDefaultAsync(ct);

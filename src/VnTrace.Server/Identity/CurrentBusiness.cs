@@ -6,14 +6,15 @@ using VnTrace.Server.Platform.Data;
 namespace VnTrace.Server.Identity;
 
 /// <summary>
-/// The signed-in user's organization for this request, read once. Every workspace query filters by
-/// <see cref="Id"/>: a business only ever reads and writes its own rows.
+/// The signed-in user's organization for this request: the request's <see cref="ITenant"/>, which the database
+/// context's "Tenant" query filter reads too, plus what a workspace page needs of the user. Services take
+/// <see cref="Id"/> as an argument; the filter keeps a forgotten Where from showing another business's rows.
 /// </summary>
-public sealed class CurrentBusiness(IHttpContextAccessor http, VnTraceDbContext db)
+public sealed class CurrentBusiness(IHttpContextAccessor http, ITenant tenant, VnTraceDbContext db)
 {
     private Organization? organization;
 
-    public Guid Id => http.HttpContext?.User.FindOrganizationId()
+    public Guid Id => tenant.OrganizationId
         ?? throw new InvalidOperationException("The signed-in user belongs to no organization.");
 
     public Guid? UserId => http.HttpContext?.User.UserId();

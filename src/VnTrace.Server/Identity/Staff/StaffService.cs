@@ -136,7 +136,9 @@ public sealed class StaffService(VnTraceDbContext db, UserManager<AppUser> users
         if (string.IsNullOrEmpty(token) || token.Length > 100)
             return new InvitationView(InvitationState.Unknown);
         var hash = SecretTokens.Hash(token);
-        var found = await db.StaffInvitations.Where(i => i.TokenHash == hash)
+        var found = await db.StaffInvitations
+            .IgnoreTenantFilter("the invitee opens the link before belonging to any organization; the token is the key")
+            .Where(i => i.TokenHash == hash)
             .Join(db.Organizations, i => i.OrganizationId, o => o.Id, (i, o) => new { Invitation = i, o.Name })
             .FirstOrDefaultAsync(ct);
         if (found is null)
@@ -163,11 +165,14 @@ public sealed class StaffService(VnTraceDbContext db, UserManager<AppUser> users
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
             var claimed = await db.StaffInvitations
+                .IgnoreTenantFilter("the invitee joins through the token, before belonging to any organization")
                 .Where(i => i.TokenHash == hash && i.AcceptedAt == null && i.RevokedAt == null && i.ExpiresAt > now)
                 .ExecuteUpdateAsync(s => s.SetProperty(i => i.AcceptedAt, now), ct);
             if (claimed == 1)
             {
-                var invitation = await db.StaffInvitations.AsTracking().SingleAsync(i => i.TokenHash == hash, ct);
+                var invitation = await db.StaffInvitations.AsTracking()
+                    .IgnoreTenantFilter("the invitee joins through the token, before belonging to any organization")
+                    .SingleAsync(i => i.TokenHash == hash, ct);
                 var user = new AppUser { UserName = userName.Trim(), FullName = fullName.Trim(), OrganizationId = invitation.OrganizationId, CreatedAt = now };
                 var created = await users.CreateAsync(user, password);
                 if (created.Succeeded)

@@ -31,6 +31,8 @@ public static class DataSetup
         options.ConnectionString ??= builder.Configuration.GetConnectionString("Postgres");
         builder.Services.AddSingleton(options);
         builder.Services.AddScoped<Audit.AuditTrail>();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<ITenant, RequestTenant>();
         Directory.CreateDirectory(options.DataDirFullPath);
         // Keys for cookies and anti-forgery tokens live beside the data, so a restart keeps sessions valid.
         builder.Services.AddDataProtection()
@@ -41,12 +43,14 @@ public static class DataSetup
         {
             if (string.IsNullOrWhiteSpace(options.ConnectionString))
                 throw new InvalidOperationException("VnTrace:Provider is Postgres but no connection string is set (VnTrace__ConnectionString or ConnectionStrings__Postgres).");
-            builder.Services.AddDbContextPool<VnTraceDbContext, PostgresVnTraceDbContext>(o => ConfigurePostgres(o, options.ConnectionString));
+            builder.Services.AddPooledDbContextFactory<PostgresVnTraceDbContext>(o => ConfigurePostgres(o, options.ConnectionString));
+            builder.Services.AddScoped(TenantScopedContext.Lease<PostgresVnTraceDbContext>);
             builder.Services.AddSingleton<IEventWriter, PostgresCopyEventWriter>();
         }
         else
         {
-            builder.Services.AddDbContextPool<VnTraceDbContext, SqliteVnTraceDbContext>(o => ConfigureSqlite(o, options.SqliteConnectionString));
+            builder.Services.AddPooledDbContextFactory<SqliteVnTraceDbContext>(o => ConfigureSqlite(o, options.SqliteConnectionString));
+            builder.Services.AddScoped(TenantScopedContext.Lease<SqliteVnTraceDbContext>);
             builder.Services.AddSingleton<IEventWriter, EfEventWriter>();
         }
         return builder;

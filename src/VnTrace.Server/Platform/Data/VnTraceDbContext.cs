@@ -40,10 +40,44 @@ public abstract class VnTraceDbContext(DbContextOptions options)
     public DbSet<Lookup.Scans.Scan> Scans => Set<Lookup.Scans.Scan>();
     public DbSet<Lookup.Reports.ProblemReport> ProblemReports => Set<Lookup.Reports.ProblemReport>();
 
+    /// <summary>Set when a scope leases this pooled context (<see cref="TenantScopedContext"/>), cleared on return.</summary>
+    internal ITenant? Tenant { get; set; }
+
+    /// <summary>
+    /// The organization the "Tenant" query filter admits. With no tenant it is Guid.Empty, which no row carries:
+    /// a read without a tenant sees nothing unless it opts out with <see cref="TenantQueries.IgnoreTenantFilter"/>.
+    /// Evaluated when each query runs, not when the model is built.
+    /// </summary>
+    public Guid TenantId => Tenant?.OrganizationId ?? Guid.Empty;
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(VnTraceDbContext).Assembly);
+        ApplyTenantFilters(modelBuilder);
+    }
+
+    /// <summary>
+    /// One named filter per tenant-owned entity, so a forgotten Where cannot show one organization another's rows.
+    /// TenantIsolationTests lists every entity with an organization column and fails for one that has neither this
+    /// filter nor a stated reason to go without.
+    /// </summary>
+    private void ApplyTenantFilters(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Identity.ApiKey>().HasQueryFilter(TenantQueries.FilterName, k => k.OrganizationId == TenantId);
+        modelBuilder.Entity<Identity.Staff.StaffInvitation>().HasQueryFilter(TenantQueries.FilterName, i => i.OrganizationId == TenantId);
+    }
+
+    public override void Dispose()
+    {
+        Tenant = null;
+        base.Dispose();
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        Tenant = null;
+        return base.DisposeAsync();
     }
 }
 
