@@ -32,43 +32,16 @@ public sealed class IndexModel(VnTraceDbContext db, CurrentBusiness business, Au
     public static IEnumerable<(Province Province, IReadOnlyList<Commune> Communes)> CommuneChoices =>
         AdministrativeUnits.Provinces.Select(p => (p, AdministrativeUnits.CommunesOf(p.Code))).Where(p => p.Item2.Count > 0);
 
-    public sealed class ProfileForm
+    public sealed class ProfileForm : OrganizationFields
     {
         [Required(ErrorMessage = "Validation.Required"), MaxLength(300, ErrorMessage = "Validation.MaxLength"), Display(Name = "Organization.Name")]
         public string Name { get; set; } = "";
 
-        [Display(Name = "Organization.Form")]
-        public BusinessForm BusinessForm { get; set; }
-
-        [MaxLength(20, ErrorMessage = "Validation.MaxLength"), Display(Name = "Organization.TaxCode")]
-        public string? TaxCode { get; set; }
-
-        [MaxLength(10, ErrorMessage = "Validation.MaxLength"), Display(Name = "Organization.Commune")]
-        public string? CommuneCode { get; set; }
-
-        [MaxLength(300, ErrorMessage = "Validation.MaxLength"), Display(Name = "Organization.Address")]
-        public string? AddressLine { get; set; }
-
         [MaxLength(200, ErrorMessage = "Validation.MaxLength"), Display(Name = "Organization.ContactName")]
         public string? ContactName { get; set; }
 
-        [MaxLength(30, ErrorMessage = "Validation.MaxLength"), Display(Name = "Organization.Phone")]
-        public string? Phone { get; set; }
-
-        [MaxLength(200, ErrorMessage = "Validation.MaxLength"), EmailAddress(ErrorMessage = "Validation.Email"), Display(Name = "Organization.Email")]
-        public string? Email { get; set; }
-
         [MaxLength(300, ErrorMessage = "Validation.MaxLength"), Display(Name = "Organization.Website")]
         public string? Website { get; set; }
-
-        [Display(Name = "Organization.Sector")]
-        public string? Sector { get; set; }
-
-        [Display(Name = "Organization.Ocop")]
-        public bool OcopParticipant { get; set; }
-
-        [MaxLength(12, ErrorMessage = "Validation.MaxLength"), Display(Name = "Organization.Gs1Prefix")]
-        public string? Gs1CompanyPrefix { get; set; }
     }
 
     public async Task OnGetAsync(CancellationToken ct)
