@@ -1,7 +1,3 @@
-using System.Text;
-using System.Xml;
-using VnTrace.Gs1.Epcis.Cbv;
-using VnTrace.Gs1.Epcis.Validation;
 using static VnTrace.Gs1.Epcis.Xml.XmlNavigation;
 
 namespace VnTrace.Gs1.Epcis.Xml;
