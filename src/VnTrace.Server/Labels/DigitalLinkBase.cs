@@ -20,9 +20,7 @@ public sealed class DigitalLinkBase
 
     public DigitalLinkBase(IConfiguration configuration, IHostEnvironment environment)
     {
-        var value = configuration[Setting] is { Length: > 0 } current && !string.IsNullOrWhiteSpace(current)
-            ? current
-            : configuration[EarlierSetting];
+        var value = string.IsNullOrWhiteSpace(configuration[Setting]) ? configuration[EarlierSetting] : configuration[Setting];
         if (string.IsNullOrWhiteSpace(value))
         {
             // A label printed with the address someone happened to use (an internal host, localhost) cannot be recalled.

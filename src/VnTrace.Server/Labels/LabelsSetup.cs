@@ -14,11 +14,11 @@ public static class LabelsSetup
     }
 
     /// <summary>Reads the public base URL at start, so a missing or malformed setting stops the server before a label is printed.</summary>
-    private sealed class PublicBaseUrlCheck(DigitalLinkBase linkBase) : IHostedService
+    private sealed class PublicBaseUrlCheck(IServiceProvider services) : IHostedService
     {
         public Task StartAsync(CancellationToken cancellationToken)
         {
-            GC.KeepAlive(linkBase);
+            services.GetRequiredService<DigitalLinkBase>(); // its constructor checks the setting
             return Task.CompletedTask;
         }
 

@@ -1,8 +1,7 @@
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using VnTrace.Server.Lots.Diary;
 using VnTrace.Server.Platform.Web;
 
-namespace VnTrace.Server.Workspace.Lots;
+namespace VnTrace.Server.Lots.Diary;
 
 /// <summary>How the diary pages show a <see cref="DiaryResult"/>'s refusals.</summary>
 public static class DiaryModelState

@@ -1,9 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using VnTrace.Server.Certificates;
 using VnTrace.Server.Platform.Web;
 
-namespace VnTrace.Server.Workspace.Certificates;
+namespace VnTrace.Server.Certificates;
 
 /// <summary>What the create and edit pages share: the posted form and the scope the business may choose from.</summary>
 public abstract class CertificateFormPage(CertificateEditor editor) : PageModel
