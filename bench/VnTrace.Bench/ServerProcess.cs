@@ -135,6 +135,8 @@ public sealed partial class ServerProcess : IAsyncDisposable
         start.Environment["VnTrace__ConnectionString"] = connectionString;
         start.Environment["VnTrace__SeedDemo"] = "false";
         start.Environment["VnTrace__DataDir"] = dataDir;
+        // Required outside Development (issue 12): the address QR codes and pages give; nothing resolves it here.
+        start.Environment["VnTrace__PublicBaseUrl"] = "https://txng.bench.example";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning";
         start.Environment["Logging__LogLevel__Microsoft.EntityFrameworkCore"] = "Warning";
