@@ -63,15 +63,19 @@ public sealed class CertificateCoverage(VnTraceDbContext db, TimeProvider clock)
         return organizationId is null ? [] : await FindAsync(organizationId.Value, null, [locationId], ct);
     }
 
-    /// <summary>Certificates of <paramref name="organizationId"/> naming the product or one of the places (or a site they lie in).</summary>
-    public Task<IReadOnlyList<CoveringCertificate>> ForAsync(Guid organizationId, Guid? productId, IReadOnlyCollection<Guid> locationIds,
-        CancellationToken ct = default) => FindAsync(organizationId, productId, locationIds, ct);
+    /// <summary>
+    /// For the public consumer page, whoever asks: certificates of <paramref name="organizationId"/> naming the
+    /// product or one of the places (or a site they lie in). The other entry points read the caller's own only.
+    /// </summary>
+    public Task<IReadOnlyList<CoveringCertificate>> ForConsumerAsync(Guid organizationId, Guid? productId, IReadOnlyCollection<Guid> locationIds,
+        CancellationToken ct = default) => FindAsync(organizationId, productId, locationIds, ct, anyTenant: true);
 
     private async Task<IReadOnlyList<CoveringCertificate>> FindAsync(Guid organizationId, Guid? productId,
-        IReadOnlyCollection<Guid> locationIds, CancellationToken ct)
+        IReadOnlyCollection<Guid> locationIds, CancellationToken ct, bool anyTenant = false)
     {
+        const string why = "the consumer page shows the certificates of the business whose product was scanned";
         // Each place with the sites it lies in.
-        var places = await WithAncestorsAsync(organizationId, locationIds, ct);
+        var places = await WithAncestorsAsync(organizationId, locationIds, anyTenant ? why : null, ct);
         var placeIds = places.ToList();
 
         var direct = productId is { } pid
@@ -85,7 +89,7 @@ public sealed class CertificateCoverage(VnTraceDbContext db, TimeProvider clock)
         if (ids.Count == 0)
             return [];
 
-        var certificates = await db.Certificates
+        var certificates = await (anyTenant ? db.Certificates.IgnoreTenantFilter(why) : db.Certificates)
             .Where(c => c.OrganizationId == organizationId && !c.Archived && ids.Contains(c.Id))
             .ToListAsync(ct);
         var today = CertificateValidity.Today(clock);
@@ -107,14 +111,14 @@ public sealed class CertificateCoverage(VnTraceDbContext db, TimeProvider clock)
     }
 
     /// <summary>The locations and every site above them (ParentId), within the organization.</summary>
-    private async Task<HashSet<Guid>> WithAncestorsAsync(Guid organizationId, IReadOnlyCollection<Guid> locationIds, CancellationToken ct)
+    private async Task<HashSet<Guid>> WithAncestorsAsync(Guid organizationId, IReadOnlyCollection<Guid> locationIds, string? anyTenant, CancellationToken ct)
     {
         var all = new HashSet<Guid>(locationIds);
         var frontier = locationIds.ToList();
         // A depth cap rather than trusting ParentId never loops.
         for (var depth = 0; depth < MaxLocationDepth && frontier.Count > 0; depth++)
         {
-            var parents = await db.Locations
+            var parents = await (anyTenant is null ? db.Locations : db.Locations.IgnoreTenantFilter(anyTenant))
                 .Where(l => l.OrganizationId == organizationId && frontier.Contains(l.Id) && l.ParentId != null)
                 .Select(l => l.ParentId!.Value).ToListAsync(ct);
             frontier = parents.Where(all.Add).ToList();

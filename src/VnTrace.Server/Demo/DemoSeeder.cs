@@ -45,7 +45,9 @@ public static class DemoSeeder
         foreach (var group in DemoProvince.Season().GroupBy(s => s.Owner))
         {
             var events = group.Select(s => s.Event).ToList();
-            var outcome = await capture.CaptureAsync(organizations[group.Key].Id, events, i => $"demo/{group.Key.Name}/{i}", CancellationToken.None);
+            var owner = organizations[group.Key].Id;
+            using var actingFor = db.ActFor(owner);
+            var outcome = await capture.CaptureAsync(owner, events, i => $"demo/{group.Key.Name}/{i}", CancellationToken.None);
             if (!outcome.Success)
                 throw new InvalidOperationException("The demo data failed to capture: " + string.Join("; ", outcome.Errors));
         }

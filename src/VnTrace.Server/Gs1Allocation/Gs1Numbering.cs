@@ -88,7 +88,7 @@ public sealed class Gs1Numbering(VnTraceDbContext db, Gs1Allocator allocator)
             if (!Gs1Allocator.TryGln(prefix, number, out var gln, out var error))
                 throw new Gs1AllocationException(error.Message);
             var text = gln.ToString();
-            if (!await db.Locations.AnyAsync(l => l.Gln == text, ct) && !await db.Organizations.AnyAsync(o => o.Gln == text, ct))
+            if (!await db.Locations.IgnoreTenantFilter("a GLN is unique across all organizations' places").AnyAsync(l => l.Gln == text, ct) && !await db.Organizations.AnyAsync(o => o.Gln == text, ct))
                 return gln;
         }
         throw new Gs1AllocationException($"No free GLN found in {MaxAttempts} tries; the location references in use are not numbered from the counter.");

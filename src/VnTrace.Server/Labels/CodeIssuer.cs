@@ -120,7 +120,7 @@ public sealed class CodeIssuer(VnTraceDbContext db, AuditTrail audit, TimeProvid
                            where b.Id == batchId && b.OrganizationId == organizationId
                            join l in db.Lots on b.LotId equals l.Id
                            select new LabelBatchInfo(b.Id, l.Id, l.Gtin, l.LotNumber,
-                               db.Products.Where(p => p.Gtin == l.Gtin).Select(p => p.NameVi).FirstOrDefault(),
+                               db.ProductNames.Where(p => p.Gtin == l.Gtin).Select(p => p.NameVi).FirstOrDefault(),
                                b.Kind, b.Count, b.Layout, b.CreatedAt,
                                db.Users.Where(u => u.Id == b.CreatedBy).Select(u => u.FullName).FirstOrDefault()))
             .FirstOrDefaultAsync(ct);

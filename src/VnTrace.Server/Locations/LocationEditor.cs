@@ -122,7 +122,8 @@ public sealed partial class LocationEditor(VnTraceDbContext db, CurrentBusiness 
         var inEvents = await db.Events.AnyAsync(e => e.OwnerId == owner
                 && (e.BizLocation == place || e.ReadPoint == place || e.BizLocation!.StartsWith(subPlace) || e.ReadPoint!.StartsWith(subPlace)), ct)
             || await db.EventReferences.AnyAsync(r => r.Value == place || r.Value == party || r.Value.StartsWith(subPlace), ct)
-            || await db.LocationHierarchy.AnyAsync(h => h.ParentId == place || h.ChildId == place, ct);
+            || await db.LocationHierarchy.IgnoreTenantFilter("any organization's master data that names the place keeps it in use")
+                .AnyAsync(h => h.ParentId == place || h.ChildId == place, ct);
         var inLots = await db.Lots.AnyAsync(l => l.LocationId == location.Id, ct);
         var plantingAreas = await db.Locations.CountAsync(l => l.ParentId == location.Id, ct);
         return new LocationUse(inEvents, inLots, plantingAreas);
@@ -227,7 +228,7 @@ public sealed partial class LocationEditor(VnTraceDbContext db, CurrentBusiness 
             if (transaction is not null)
                 await transaction.RollbackAsync(ct);
             db.ChangeTracker.Clear();
-            if (!await db.Locations.AnyAsync(l => l.Gln == gln, ct))
+            if (!await db.Locations.IgnoreTenantFilter("a GLN is unique across all organizations' places").AnyAsync(l => l.Gln == gln, ct))
                 throw;
             errors.Add(nameof(LocationForm.Gln), t["Gln.Taken", gln]);
             return false;

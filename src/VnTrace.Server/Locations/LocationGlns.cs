@@ -82,6 +82,6 @@ public sealed class LocationGlns(VnTraceDbContext db, CurrentBusiness business, 
 
     /// <summary>Another location, or another organization's party GLN, has it (a business may give its main site its own party GLN).</summary>
     private async Task<bool> TakenAsync(string gln, Guid self, CancellationToken ct) =>
-        await db.Locations.AnyAsync(l => l.Gln == gln && l.Id != self, ct)
+        await db.Locations.IgnoreTenantFilter("a GLN is unique across all organizations' places").AnyAsync(l => l.Gln == gln && l.Id != self, ct)
         || await db.Organizations.AnyAsync(o => o.Gln == gln && o.Id != business.Id, ct);
 }

@@ -55,7 +55,8 @@ public sealed class ConsumerJourney(VnTraceDbContext db, LookupOptions options, 
         var ownerNames = await db.Organizations.Where(o => owners.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
 
         var glns = events.SelectMany(x => (string?[])[LotEvents.Gln(x.Event.BizLocation), LotEvents.Gln(x.Event.ReadPoint)]).OfType<string>().Distinct().ToList();
-        var locations = await db.Locations.Where(l => glns.Contains(l.Gln) && !l.Archived)
+        var locations = await db.Locations.IgnoreTenantFilter("the journey names the places of every step, as their owners publish them")
+            .Where(l => glns.Contains(l.Gln) && !l.Archived)
             .Select(l => new { l.Id, l.Gln, l.Name, l.CommuneCode, l.Latitude, l.Longitude, l.Internal, l.OrganizationId })
             .ToDictionaryAsync(l => l.Gln, ct);
         var places = await choices.ForAsync(locations.Values.Select(l => l.OrganizationId), ct);

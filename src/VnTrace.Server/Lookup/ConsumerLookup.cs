@@ -87,13 +87,13 @@ public sealed class ConsumerLookup(VnTraceDbContext db, RecallService recalls, L
         view.Identifiers.Add(TradeItemId(gtin, null, null));
 
         // A suspended business's products stay registered, but the authority's decision stops the page vouching for them.
-        var product = await db.Products
+        var product = await db.Products.IgnoreTenantFilter("the consumer page shows any approved business's product")
             .Where(p => p.Gtin == gtin && !p.Archived && db.Organizations.Any(o => o.Id == p.OrganizationId && o.Kind == OrganizationKind.Business
                 && (o.Status == OrganizationStatus.Approved || o.Status == OrganizationStatus.Suspended)))
             .Select(p => new
             {
                 View = new ProductView(p.Id, p.OrganizationId, p.Gtin, p.NameVi, p.NameEn, p.DescriptionVi, p.DescriptionEn,
-                    db.ProductImages.Where(i => i.ProductId == p.Id && db.Files.Any(f => f.Id == i.FileId && f.Public))
+                    db.ProductImages.Where(i => i.ProductId == p.Id && db.Files.IgnoreTenantFilter("a consumer sees any business's public images").Any(f => f.Id == i.FileId && f.Public))
                         .OrderBy(i => i.Position).Select(i => (Guid?)i.FileId).FirstOrDefault(),
                     p.Origin, p.Brand, p.OcopStars, p.Standards, p.NetContent, p.NetContentUnit),
                 Suspended = db.Organizations.Any(o => o.Id == p.OrganizationId && o.Status == OrganizationStatus.Suspended),
@@ -122,7 +122,7 @@ public sealed class ConsumerLookup(VnTraceDbContext db, RecallService recalls, L
         List<LotRow> lots = [];
         if (view.LotNumber is { } lotNumber)
         {
-            lots = await db.Lots.Where(l => l.Gtin == gtin && l.LotNumber == lotNumber && approved.Any(o => o.Id == l.OrganizationId))
+            lots = await db.Lots.IgnoreTenantFilter("the consumer page shows the lot whoever produced it").Where(l => l.Gtin == gtin && l.LotNumber == lotNumber && approved.Any(o => o.Id == l.OrganizationId))
                 .OrderBy(l => l.CreatedAt)
                 .Select(l => new LotRow(l.OrganizationId, l.LocationId, l.ProductionDate, l.ExpiryDate, l.Origin))
                 .ToListAsync(ct);
@@ -254,7 +254,7 @@ public sealed class ConsumerLookup(VnTraceDbContext db, RecallService recalls, L
 
     private async Task<PlaceView?> PlaceByIdAsync(Guid locationId, CancellationToken ct)
     {
-        var l = await db.Locations.Where(x => x.Id == locationId && !x.Archived)
+        var l = await db.Locations.IgnoreTenantFilter("the consumer page shows the place a lot comes from").Where(x => x.Id == locationId && !x.Archived)
             .Select(x => new { x.Gln, x.Name, x.CommuneCode, x.Latitude, x.Longitude, x.Internal, x.OrganizationId }).FirstOrDefaultAsync(ct);
         if (l is null)
             return null;
@@ -281,7 +281,8 @@ public sealed class ConsumerLookup(VnTraceDbContext db, RecallService recalls, L
         }
         var gtins = lots.Select(l => l.Gtin).Distinct().ToList();
         var approved = ApprovedBusinesses;
-        var products = await db.Products.Where(p => gtins.Contains(p.Gtin) && !p.Archived && approved.Any(o => o.Id == p.OrganizationId))
+        var products = await db.Products.IgnoreTenantFilter("the consumer page names the related lots' products and producers")
+            .Where(p => gtins.Contains(p.Gtin) && !p.Archived && approved.Any(o => o.Id == p.OrganizationId))
             .Select(p => new { p.Gtin, p.NameVi, p.NameEn, p.Origin, Producer = db.Organizations.Where(o => o.Id == p.OrganizationId).Select(o => o.Name).FirstOrDefault() })
             .ToDictionaryAsync(p => p.Gtin, ct);
         return [.. lots.Select(l => products.TryGetValue(l.Gtin, out var p)
@@ -294,7 +295,7 @@ public sealed class ConsumerLookup(VnTraceDbContext db, RecallService recalls, L
     private async Task FindLocationAsync(ConsumerView view, string gln, CancellationToken ct)
     {
         var approved = ApprovedBusinesses;
-        var l = await db.Locations.Where(x => x.Gln == gln && !x.Archived && approved.Any(o => o.Id == x.OrganizationId))
+        var l = await db.Locations.IgnoreTenantFilter("the consumer page of a place's code").Where(x => x.Gln == gln && !x.Archived && approved.Any(o => o.Id == x.OrganizationId))
             .Select(x => new { x.Id, x.Gln, x.Name, x.CommuneCode, x.Latitude, x.Longitude, x.Internal, x.OrganizationId })
             .FirstOrDefaultAsync(ct);
         if (l is null)

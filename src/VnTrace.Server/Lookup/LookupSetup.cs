@@ -120,13 +120,13 @@ public static class LookupSetup
         catch (TimeoutException)
         {
         }
-        var id = await db.Scans.Where(s => s.Identifier == identifier && s.UserAgentHash == agent && s.ScannedAt >= since && s.Latitude == null)
+        var id = await db.Scans.IgnoreTenantFilter("an anonymous consumer adds the place to the scan just recorded").Where(s => s.Identifier == identifier && s.UserAgentHash == agent && s.ScannedAt >= since && s.Latitude == null)
             .OrderByDescending(s => s.ScannedAt).Select(s => (long?)s.Id).FirstOrDefaultAsync(ct);
         if (id is { } scanId)
         {
             var latitude = Math.Round(body.Latitude, 2);
             var longitude = Math.Round(body.Longitude, 2);
-            await db.Scans.Where(s => s.Id == scanId).ExecuteUpdateAsync(u => u.SetProperty(s => s.Latitude, latitude).SetProperty(s => s.Longitude, longitude), ct);
+            await db.Scans.IgnoreTenantFilter("the scan found just above").Where(s => s.Id == scanId).ExecuteUpdateAsync(u => u.SetProperty(s => s.Latitude, latitude).SetProperty(s => s.Longitude, longitude), ct);
         }
         return TypedResults.NoContent();
     }

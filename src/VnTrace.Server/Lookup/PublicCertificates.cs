@@ -17,9 +17,10 @@ public static class PublicCertificates
     public static async Task<List<PublicCertificate>> ForAsync(VnTraceDbContext db, TimeProvider clock, Guid organizationId, Guid? productId,
         IReadOnlyCollection<Guid> locationIds, CancellationToken ct)
     {
-        var covering = await new CertificateCoverage(db, clock).ForAsync(organizationId, productId, locationIds, ct);
+        var covering = await new CertificateCoverage(db, clock).ForConsumerAsync(organizationId, productId, locationIds, ct);
         var fileIds = covering.Where(c => c.FileId is not null).Select(c => c.FileId!.Value).ToList();
-        var publicFiles = fileIds.Count == 0 ? [] : await db.Files.Where(f => fileIds.Contains(f.Id) && f.Public).Select(f => f.Id).ToListAsync(ct);
+        var publicFiles = fileIds.Count == 0 ? [] : await db.Files.IgnoreTenantFilter("a consumer sees any business's public certificate files")
+            .Where(f => fileIds.Contains(f.Id) && f.Public).Select(f => f.Id).ToListAsync(ct);
         return [.. covering
             .Where(c => c.State != CertificateState.NotYetValid)
             .Select(c => new PublicCertificate(c.Kind, c.OtherKindName, c.Number, c.Issuer, c.ValidFrom, c.ValidTo,

@@ -50,7 +50,7 @@ public static class LotForms
     {
         var lots = await db.Lots.Where(l => l.OrganizationId == organizationId && l.Status == LotStatus.InProgress)
             .OrderByDescending(l => l.UpdatedAt).Take(500)
-            .Select(l => new { l.Id, l.LotNumber, l.Gtin, Product = db.Products.Where(p => p.Gtin == l.Gtin).Select(p => p.NameVi).FirstOrDefault() })
+            .Select(l => new { l.Id, l.LotNumber, l.Gtin, Product = db.ProductNames.Where(p => p.Gtin == l.Gtin).Select(p => p.NameVi).FirstOrDefault() })
             .ToListAsync(ct);
         return [.. lots.Select(l => new SelectListItem($"{l.LotNumber} — {l.Product ?? "GTIN " + l.Gtin}", l.Id.ToString()))];
     }

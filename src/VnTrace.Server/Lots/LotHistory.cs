@@ -132,12 +132,13 @@ public sealed class LotHistory(VnTraceDbContext db, IStringLocalizer<LotText> t)
         var parties = await db.Organizations.Where(o => o.Gln != null && glnList.Contains(o.Gln))
             .Select(o => new { o.Gln, o.Name }).ToListAsync(ct);
         // A partner's place is named only when the partner did not mark it internal.
-        var places = await db.Locations.Where(l => glnList.Contains(l.Gln) && (l.OrganizationId == organizationId || !l.Internal))
+        var places = await db.Locations.IgnoreTenantFilter("a lot's history names its partners' places unless they marked them internal")
+            .Where(l => glnList.Contains(l.Gln) && (l.OrganizationId == organizationId || !l.Internal))
             .Select(l => new { l.Gln, l.Name }).ToListAsync(ct);
         var gtins = lots.Select(l => l.Gtin).Distinct().ToList();
         var ownLots = await db.Lots.Where(l => l.OrganizationId == organizationId && gtins.Contains(l.Gtin))
             .Select(l => new { l.Gtin, l.LotNumber, l.Id }).ToListAsync(ct);
-        var products = await db.Products.Where(p => gtins.Contains(p.Gtin)).Select(p => new { p.Gtin, p.NameVi, p.NameEn }).ToListAsync(ct);
+        var products = await db.ProductNames.Where(p => gtins.Contains(p.Gtin)).Select(p => new { p.Gtin, p.NameVi, p.NameEn }).ToListAsync(ct);
         var selfGln = await db.Organizations.Where(o => o.Id == organizationId).Select(o => o.Gln).FirstOrDefaultAsync(ct);
         var english = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
         return new Names(

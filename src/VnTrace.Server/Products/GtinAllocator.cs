@@ -65,8 +65,8 @@ public sealed class GtinAllocator(VnTraceDbContext db)
         var taken = new HashSet<string>(StringComparer.Ordinal);
         foreach (var chunk in gtins.Distinct().Chunk(500))
         {
-            taken.UnionWith(await db.Products.Where(p => chunk.Contains(p.Gtin)).Select(p => p.Gtin).ToListAsync(ct));
-            taken.UnionWith(await db.Lots.Where(l => chunk.Contains(l.Gtin)).Select(l => l.Gtin).Distinct().ToListAsync(ct));
+            taken.UnionWith(await db.Products.IgnoreTenantFilter("a GTIN is unique across all organizations").Where(p => chunk.Contains(p.Gtin)).Select(p => p.Gtin).ToListAsync(ct));
+            taken.UnionWith(await db.Lots.IgnoreTenantFilter("a GTIN some lot already carries is taken, whoever's lot").Where(l => chunk.Contains(l.Gtin)).Select(l => l.Gtin).Distinct().ToListAsync(ct));
         }
         return taken;
     }

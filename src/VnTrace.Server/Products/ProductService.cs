@@ -189,7 +189,7 @@ public sealed class ProductService(VnTraceDbContext db, CurrentBusiness business
         var errors = Check(f, out var values);
         if (f.AllocateGtin && organization.CompanyPrefixInUse is null)
             errors.Add(new(nameof(f.Gtin), t["Gtin.NoCompanyPrefix"]));
-        if (values.Gtin is { } typed && await db.Products.AnyAsync(p => p.Gtin == typed.ToString(), ct))
+        if (values.Gtin is { } typed && await db.Products.IgnoreTenantFilter("a GTIN is unique across all organizations").AnyAsync(p => p.Gtin == typed.ToString(), ct))
             errors.Add(new(nameof(f.Gtin), GtinTakenMessage(typed.ToString())));
         if (images.Count > ProductGallery.MaxImages)
             errors.Add(new("Images", t["Product.TooManyImages", ProductGallery.MaxImages]));
@@ -244,7 +244,7 @@ public sealed class ProductService(VnTraceDbContext db, CurrentBusiness business
         {
             if (await db.Lots.AnyAsync(l => l.ProductId == id, ct))
                 errors.Add(new(nameof(f.Gtin), t["Gtin.LockedByLots"]));
-            else if (await db.Products.AnyAsync(p => p.Gtin == gtin.ToString(), ct))
+            else if (await db.Products.IgnoreTenantFilter("a GTIN is unique across all organizations").AnyAsync(p => p.Gtin == gtin.ToString(), ct))
                 errors.Add(new(nameof(f.Gtin), GtinTakenMessage(gtin.ToString())));
         }
         if (errors.Count > 0)

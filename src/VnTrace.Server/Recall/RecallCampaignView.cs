@@ -95,7 +95,7 @@ public sealed record RecallCampaignView(
         var links = identifiers.Distinct(StringComparer.Ordinal)
             .Select(id => (Id: id, Link: DigitalLink.TryParse(id, out var link, out _) ? link : null)).ToList();
         var gtins = links.Where(l => l.Link?.PrimaryKey.Ai == "01").Select(l => l.Link!.PrimaryKey.Value).Distinct().ToList();
-        var products = (await db.Products.Where(p => gtins.Contains(p.Gtin)).Select(p => new { p.Gtin, p.NameVi, p.NameEn }).ToListAsync(ct))
+        var products = (await db.ProductNames.Where(p => gtins.Contains(p.Gtin)).Select(p => new { p.Gtin, p.NameVi, p.NameEn }).ToListAsync(ct))
             .DistinctBy(p => p.Gtin).ToDictionary(p => p.Gtin, p => english && !string.IsNullOrWhiteSpace(p.NameEn) ? p.NameEn : p.NameVi);
         return links.ToDictionary(l => l.Id, l =>
         {

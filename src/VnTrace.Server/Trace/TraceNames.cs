@@ -32,8 +32,8 @@ public static class TraceNames
         var glnValues = glns.Values.Distinct().ToList();
         var gtinValues = gtins.Values.Distinct().ToList();
         var organizations = await db.Organizations.Where(o => o.Gln != null && glnValues.Contains(o.Gln)).Select(o => new { o.Gln, o.Name }).ToListAsync(ct);
-        var locations = await db.Locations.Where(l => glnValues.Contains(l.Gln)).Select(l => new { l.Gln, l.Name }).ToListAsync(ct);
-        var products = await db.Products.Where(p => gtinValues.Contains(p.Gtin)).Select(p => new { p.Gtin, p.NameVi, p.NameEn }).ToListAsync(ct);
+        var locations = await db.Locations.IgnoreTenantFilter("a trace names every place on the chain").Where(l => glnValues.Contains(l.Gln)).Select(l => new { l.Gln, l.Name }).ToListAsync(ct);
+        var products = await db.ProductNames.Where(p => gtinValues.Contains(p.Gtin)).Select(p => new { p.Gtin, p.NameVi, p.NameEn }).ToListAsync(ct);
 
         var byGln = organizations.ToDictionary(o => o.Gln!, o => o.Name);
         foreach (var l in locations)

@@ -85,8 +85,23 @@ public sealed class VnTraceApp : WebApplicationFactory<Program>
         foreach (var (k, v) in settings)
             if (v is not null)
                 builder.UseSetting(k, v);
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            services.AddCheckingContexts(provider);
+        });
     }
+
+    private CheckingServices? checking;
+
+    /// <summary>
+    /// The server's services, except that a scope opened here reads every organization's rows (<see cref="CheckingServices"/>):
+    /// tests seed and check across organizations.
+    /// </summary>
+    public override IServiceProvider Services => checking ??= new CheckingServices(base.Services);
+
+    /// <summary>The server's services as its requests see them: scopes keep the tenant filter.</summary>
+    public IServiceProvider ServerServices => base.Services;
 
     /// <summary>A new organization and an HTTP client that carries one of its API keys.</summary>
     public async Task<(Guid OrganizationId, HttpClient Client)> CreateOrganizationClientAsync(string name)

@@ -49,7 +49,7 @@ public static class PublicationPolicy
         if (organizationIds.Count == 0)
             return [];
         var ids = organizationIds.Distinct().ToList();
-        var rows = await db.PublicationSettings.Where(p => ids.Contains(p.OrganizationId)).ToListAsync(ct);
+        var rows = await db.PublicationSettings.IgnoreTenantFilter("the public page of any business follows that business's choices").Where(p => ids.Contains(p.OrganizationId)).ToListAsync(ct);
         var forms = await db.Organizations.Where(o => ids.Contains(o.Id)).Select(o => new { o.Id, o.Form }).ToDictionaryAsync(o => o.Id, o => o.Form, ct);
         var result = new Dictionary<Guid, PublicationChoice>();
         foreach (var id in ids)

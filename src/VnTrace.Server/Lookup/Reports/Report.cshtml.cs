@@ -89,9 +89,10 @@ public sealed class ReportModel(VnTraceDbContext db, IDataProtectionProvider pro
         var link = Link!;
         string? Q(string ai) => link.Qualifiers.FirstOrDefault(q => q.Ai == ai) is { Ai: not null } q ? q.Value : null;
         var gtin = link.PrimaryKey.Ai == "01" ? link.PrimaryKey.Value : null;
-        var owner = gtin is null ? null : await db.Products.Where(p => p.Gtin == gtin).Select(p => (Guid?)p.OrganizationId).FirstOrDefaultAsync(ct);
+        var owner = gtin is null ? null : await db.Products.IgnoreTenantFilter("an anonymous report goes to the business that declared the code")
+            .Where(p => p.Gtin == gtin).Select(p => (Guid?)p.OrganizationId).FirstOrDefaultAsync(ct);
         owner ??= link.PrimaryKey.Ai is "414" or "417"
-            ? await db.Locations.Where(x => x.Gln == link.PrimaryKey.Value).Select(x => (Guid?)x.OrganizationId).FirstOrDefaultAsync(ct)
+            ? await db.Locations.IgnoreTenantFilter("an anonymous report about a place goes to its owner").Where(x => x.Gln == link.PrimaryKey.Value).Select(x => (Guid?)x.OrganizationId).FirstOrDefaultAsync(ct)
               ?? await db.Organizations.Where(o => o.Gln == link.PrimaryKey.Value && o.Kind == OrganizationKind.Business).Select(o => (Guid?)o.Id).FirstOrDefaultAsync(ct)
             : null;
         db.ProblemReports.Add(new ProblemReport
@@ -140,7 +141,7 @@ public sealed class ReportModel(VnTraceDbContext db, IDataProtectionProvider pro
         if (link.PrimaryKey.Ai == "01")
         {
             var english = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
-            var product = await db.Products.Where(p => p.Gtin == link.PrimaryKey.Value).Select(p => new { p.NameVi, p.NameEn }).FirstOrDefaultAsync(ct);
+            var product = await db.ProductNames.Where(p => p.Gtin == link.PrimaryKey.Value).Select(p => new { p.NameVi, p.NameEn }).FirstOrDefaultAsync(ct);
             ProductName = product is null ? null : english && !string.IsNullOrWhiteSpace(product.NameEn) ? product.NameEn : product.NameVi;
         }
         return true;

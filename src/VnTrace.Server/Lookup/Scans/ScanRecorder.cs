@@ -150,7 +150,8 @@ public sealed class ScanWriter(ScanRecorder recorder, IServiceScopeFactory scope
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<VnTraceDbContext>();
             var gtins = batch.Where(s => s.Gtin is not null).Select(s => s.Gtin!).Distinct().ToList();
-            var owners = gtins.Count == 0 ? [] : await db.Products.Where(p => gtins.Contains(p.Gtin))
+            var owners = gtins.Count == 0 ? [] : await db.Products.IgnoreTenantFilter("each scan is counted for the business that declared the code")
+                .Where(p => gtins.Contains(p.Gtin))
                 .Select(p => new { p.Gtin, p.OrganizationId }).ToDictionaryAsync(p => p.Gtin, p => p.OrganizationId, ct);
             foreach (var scan in batch)
                 if (scan.Gtin is not null && owners.TryGetValue(scan.Gtin, out var owner))

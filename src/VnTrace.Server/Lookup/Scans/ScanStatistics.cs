@@ -28,9 +28,10 @@ public sealed class ScanStatistics(VnTraceDbContext db, LookupOptions options)
 
     public async Task<ScanSummary> ForAsync(Guid? organizationId, DateTime from, CancellationToken ct)
     {
-        var scans = db.Scans.Where(s => s.ScannedAt >= from);
-        if (organizationId is { } org)
-            scans = scans.Where(s => s.OrganizationId == org);
+        var scans = (organizationId is { } org
+            ? db.Scans.Where(s => s.OrganizationId == org)
+            : db.Scans.IgnoreTenantFilter("the authority's statistics cover every business's codes and the unknown ones"))
+            .Where(s => s.ScannedAt >= from);
 
         var total = await scans.CountAsync(ct);
         var codes = await scans.Select(s => s.Identifier).Distinct().CountAsync(ct);
@@ -69,9 +70,10 @@ public sealed class ScanStatistics(VnTraceDbContext db, LookupOptions options)
             businesses = [.. counts.Select(c => new BusinessScans(c.Id, names.GetValueOrDefault(c.Id, "?"), c.Scans))];
         }
 
-        var reports = db.ProblemReports.Where(r => r.CreatedAt >= from);
-        if (organizationId is { } owner)
-            reports = reports.Where(r => r.OrganizationId == owner);
+        var reports = (organizationId is { } owner
+            ? db.ProblemReports.Where(r => r.OrganizationId == owner)
+            : db.ProblemReports.IgnoreTenantFilter("the authority reads every consumer's reports"))
+            .Where(r => r.CreatedAt >= from);
         var reportRows = await reports.OrderByDescending(r => r.CreatedAt).Take(Rows)
             .Select(r => new ReportRow(r.CreatedAt, r.Identifier, db.Organizations.Where(o => o.Id == r.OrganizationId).Select(o => o.Name).FirstOrDefault(),
                 r.Category, r.Message, r.Contact))
@@ -85,7 +87,7 @@ public sealed class ScanStatistics(VnTraceDbContext db, LookupOptions options)
             .Select(g => new { g.Key.Identifier, g.Key.Gtin, g.Key.LotNumber, Scans = g.Count(), Last = g.Max(s => s.ScannedAt) })
             .OrderByDescending(g => g.Scans).ThenBy(g => g.Identifier).Take(Rows).ToListAsync(ct);
         var gtins = rows.Where(r => r.Gtin != null).Select(r => r.Gtin!).Distinct().ToList();
-        var names = await db.Products.Where(p => gtins.Contains(p.Gtin)).ToDictionaryAsync(p => p.Gtin, p => p.NameVi, ct);
+        var names = await db.ProductNames.Where(p => gtins.Contains(p.Gtin)).ToDictionaryAsync(p => p.Gtin, p => p.NameVi, ct);
         return [.. rows.Select(r => new CodeScans(r.Identifier, r.Gtin, r.LotNumber, r.Gtin is null ? null : names.GetValueOrDefault(r.Gtin), r.Scans, r.Last))];
     }
 }

@@ -100,7 +100,7 @@ public sealed class LotReceiving(VnTraceDbContext db, DiaryStore store, DiaryChe
                 var product = ownProducts.FirstOrDefault(p => p.Gtin == shipped.Gtin);
                 // The sender's dates travel with its goods: the shipper's own lot row, read across organizations on
                 // purpose (the receiver sees the dates on the consumer page anyway) and only for the shipped lot.
-                var sent = await db.Lots.Where(l => l.OrganizationId == shipment.ShipperId && l.Gtin == shipped.Gtin && l.LotNumber == shipped.LotNumber)
+                var sent = await db.Lots.IgnoreTenantFilter("the sender's dates travel with its goods").Where(l => l.OrganizationId == shipment.ShipperId && l.Gtin == shipped.Gtin && l.LotNumber == shipped.LotNumber)
                     .Select(l => new { l.ProductionDate, l.ExpiryDate }).FirstOrDefaultAsync(ct);
                 lot = new Lot
                 {
@@ -173,7 +173,7 @@ public sealed class LotReceiving(VnTraceDbContext db, DiaryStore store, DiaryChe
                 Quantity = g.All(l => l.Quantity is not null && l.Uom == g.First().Uom) ? g.Sum(l => l.Quantity) : null,
             })];
             var gtins = lots.Select(l => l.Gtin).Distinct().ToList();
-            var names = await db.Products.Where(p => gtins.Contains(p.Gtin)).ToDictionaryAsync(p => p.Gtin, p => ProductName(p.NameVi, p.NameEn), ct);
+            var names = await db.ProductNames.Where(p => gtins.Contains(p.Gtin)).ToDictionaryAsync(p => p.Gtin, p => ProductName(p.NameVi, p.NameEn), ct);
             lots = [.. lots.Select(l => l with { ProductName = names.GetValueOrDefault(l.Gtin) })];
             var shipperParty = e.SourceList.FirstOrDefault(s => s.Type.EndsWith("owning_party", StringComparison.Ordinal))?.Value;
             var owner = owners[row.OwnerId];

@@ -37,6 +37,24 @@ public static class TenantQueries
         ArgumentException.ThrowIfNullOrWhiteSpace(why);
         return query.IgnoreQueryFilters([FilterName]);
     }
+
+    /// <summary>
+    /// Work outside a request that acts for one organization (the demo seed capturing each business's season): until
+    /// the result is disposed, this context admits that organization's rows, as a request of its user would.
+    /// </summary>
+    public static IDisposable ActFor(this VnTraceDbContext db, Guid organizationId)
+    {
+        var previous = db.Tenant;
+        db.Tenant = new FixedTenant(organizationId);
+        return new Restore(db, previous);
+    }
+
+    private sealed record FixedTenant(Guid? OrganizationId) : ITenant;
+
+    private sealed class Restore(VnTraceDbContext db, ITenant? previous) : IDisposable
+    {
+        public void Dispose() => db.Tenant = previous;
+    }
 }
 
 /// <summary>

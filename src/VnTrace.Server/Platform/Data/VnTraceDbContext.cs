@@ -26,6 +26,8 @@ public abstract class VnTraceDbContext(DbContextOptions options)
     public DbSet<Recall.RecallNotice> RecallNotices => Set<Recall.RecallNotice>();
     public DbSet<VnTrace.Server.Locations.Location> Locations => Set<VnTrace.Server.Locations.Location>();
     public DbSet<VnTrace.Server.Products.Product> Products => Set<VnTrace.Server.Products.Product>();
+    /// <summary>Products' GTINs and names, whoever owns them (<see cref="VnTrace.Server.Products.ProductName"/>).</summary>
+    public DbSet<VnTrace.Server.Products.ProductName> ProductNames => Set<VnTrace.Server.Products.ProductName>();
     public DbSet<VnTrace.Server.Products.ProductImage> ProductImages => Set<VnTrace.Server.Products.ProductImage>();
     public DbSet<VnTrace.Server.Lots.Lot> Lots => Set<VnTrace.Server.Lots.Lot>();
     public DbSet<VnTrace.Server.Certificates.Certificate> Certificates => Set<VnTrace.Server.Certificates.Certificate>();
@@ -54,8 +56,15 @@ public abstract class VnTraceDbContext(DbContextOptions options)
     {
         base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(VnTraceDbContext).Assembly);
-        ApplyTenantFilters(modelBuilder);
+        if (TenantFiltered)
+            ApplyTenantFilters(modelBuilder);
     }
+
+    /// <summary>
+    /// False only for the test suite's checking context, a subclass with a model of its own (EF caches one model per
+    /// context type), which reads every organization's rows to verify what the server wrote.
+    /// </summary>
+    protected virtual bool TenantFiltered => true;
 
     /// <summary>
     /// One named filter per tenant-owned entity, so a forgotten Where cannot show one organization another's rows.
@@ -66,6 +75,18 @@ public abstract class VnTraceDbContext(DbContextOptions options)
     {
         modelBuilder.Entity<Identity.ApiKey>().HasQueryFilter(TenantQueries.FilterName, k => k.OrganizationId == TenantId);
         modelBuilder.Entity<Identity.Staff.StaffInvitation>().HasQueryFilter(TenantQueries.FilterName, i => i.OrganizationId == TenantId);
+        modelBuilder.Entity<Labels.LabelBatch>().HasQueryFilter(TenantQueries.FilterName, b => b.OrganizationId == TenantId);
+        modelBuilder.Entity<Lookup.Publication.PublicationSettings>().HasQueryFilter(TenantQueries.FilterName, p => p.OrganizationId == TenantId);
+        modelBuilder.Entity<Lookup.Reports.ProblemReport>().HasQueryFilter(TenantQueries.FilterName, r => r.OrganizationId == TenantId);
+        modelBuilder.Entity<Lookup.Scans.Scan>().HasQueryFilter(TenantQueries.FilterName, s => s.OrganizationId == TenantId);
+        modelBuilder.Entity<Capture.CaptureJob>().HasQueryFilter(TenantQueries.FilterName, j => j.OwnerId == TenantId);
+        modelBuilder.Entity<VnTrace.Server.Platform.Files.StoredFile>().HasQueryFilter(TenantQueries.FilterName, f => f.OrganizationId == TenantId);
+        modelBuilder.Entity<VnTrace.Server.Platform.Audit.AuditEntry>().HasQueryFilter(TenantQueries.FilterName, a => a.OrganizationId == TenantId);
+        modelBuilder.Entity<VnTrace.Server.Certificates.Certificate>().HasQueryFilter(TenantQueries.FilterName, c => c.OrganizationId == TenantId);
+        modelBuilder.Entity<VnTrace.Server.Products.Product>().HasQueryFilter(TenantQueries.FilterName, p => p.OrganizationId == TenantId);
+        modelBuilder.Entity<VnTrace.Server.Locations.Location>().HasQueryFilter(TenantQueries.FilterName, l => l.OrganizationId == TenantId);
+        modelBuilder.Entity<VnTrace.Server.Lots.Lot>().HasQueryFilter(TenantQueries.FilterName, l => l.OrganizationId == TenantId);
+        modelBuilder.Entity<LocationHierarchy>().HasQueryFilter(TenantQueries.FilterName, h => h.OwnerId == TenantId);
     }
 
     public override void Dispose()
@@ -81,7 +102,8 @@ public abstract class VnTraceDbContext(DbContextOptions options)
     }
 }
 
-public sealed class SqliteVnTraceDbContext(DbContextOptions<SqliteVnTraceDbContext> options) : VnTraceDbContext(options)
+/// <summary>Not sealed only for the test suite's unfiltered checking context (<see cref="TenantFiltered"/>).</summary>
+public class SqliteVnTraceDbContext(DbContextOptions<SqliteVnTraceDbContext> options) : VnTraceDbContext(options)
 {
     /// <summary>
     /// SQLite has no date type; EF's default text form cannot be compared in SQL for DateTimeOffset and is slow for
@@ -98,4 +120,5 @@ public sealed class SqliteVnTraceDbContext(DbContextOptions<SqliteVnTraceDbConte
         v => new DateTime(v, DateTimeKind.Utc));
 }
 
-public sealed class PostgresVnTraceDbContext(DbContextOptions<PostgresVnTraceDbContext> options) : VnTraceDbContext(options);
+/// <summary>Not sealed only for the test suite's unfiltered checking context (<see cref="VnTraceDbContext.TenantFiltered"/>).</summary>
+public class PostgresVnTraceDbContext(DbContextOptions<PostgresVnTraceDbContext> options) : VnTraceDbContext(options);

@@ -111,7 +111,7 @@ public sealed class IndexModel(VnTraceDbContext db, CurrentBusiness business, Co
 
         var query = from b in batches
                     join l in lots on b.LotId equals l.Id
-                    select new { Batch = b, Lot = l, Product = db.Products.Where(p => p.Gtin == l.Gtin).Select(p => p.NameVi).FirstOrDefault() };
+                    select new { Batch = b, Lot = l, Product = db.ProductNames.Where(p => p.Gtin == l.Gtin).Select(p => p.NameVi).FirstOrDefault() };
         if (FilterLot is not null)
             query = query.Where(x => x.Lot.Id == FilterLot.Id);
         if (Kind is { } kind)
@@ -131,7 +131,7 @@ public sealed class IndexModel(VnTraceDbContext db, CurrentBusiness business, Co
     }
 
     private static System.Linq.Expressions.Expression<Func<Lot, LotChoice>> ToChoice(VnTraceDbContext db) =>
-        l => new LotChoice(l.Id, l.LotNumber, l.Gtin, db.Products.Where(p => p.Gtin == l.Gtin).Select(p => p.NameVi).FirstOrDefault());
+        l => new LotChoice(l.Id, l.LotNumber, l.Gtin, db.ProductNames.Where(p => p.Gtin == l.Gtin).Select(p => p.NameVi).FirstOrDefault());
 
     /// <summary>This list with one query value changed.</summary>
     public string Link(int page) =>

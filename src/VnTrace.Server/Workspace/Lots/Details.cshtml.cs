@@ -85,7 +85,7 @@ public sealed class DetailsModel(VnTraceDbContext db, CurrentBusiness business, 
             return false;
         Lot = lot;
         LotClass = LotCodes.LotClass(lot.Gtin, lot.LotNumber);
-        ProductName = await db.Products.Where(p => p.Gtin == lot.Gtin).Select(p => p.NameVi).FirstOrDefaultAsync(ct);
+        ProductName = await db.ProductNames.Where(p => p.Gtin == lot.Gtin).Select(p => p.NameVi).FirstOrDefaultAsync(ct);
         LocationName = await db.Locations.Where(l => l.Id == lot.LocationId && l.OrganizationId == org).Select(l => l.Name).FirstOrDefaultAsync(ct);
         if (lot.ReceivedFromOrganizationId is { } from)
             ReceivedFrom = await db.Organizations.Where(o => o.Id == from).Select(o => o.Name).FirstOrDefaultAsync(ct);

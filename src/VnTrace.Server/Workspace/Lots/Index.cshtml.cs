@@ -47,14 +47,14 @@ public sealed class IndexModel(VnTraceDbContext db, CurrentBusiness business) : 
             var q = Q.Trim().ToLower();
             // A received lot carries the partner's GTIN: its product's name is found by GTIN, whoever declared it.
             query = query.Where(l => l.LotNumber.ToLower().Contains(q) || l.Gtin == q
-                || db.Products.Any(p => p.Gtin == l.Gtin && p.NameVi.ToLower().Contains(q)));
+                || db.ProductNames.Any(p => p.Gtin == l.Gtin && p.NameVi.ToLower().Contains(q)));
         }
         Total = await query.CountAsync(ct);
         PageNumber = Math.Clamp(PageNumber, 1, Pages);
         Rows = await query.OrderByDescending(l => l.UpdatedAt).ThenBy(l => l.Id)
             .Skip((PageNumber - 1) * PageSize).Take(PageSize)
             .Select(l => new Row(l.Id, l.LotNumber, l.Gtin,
-                db.Products.Where(p => p.Gtin == l.Gtin).Select(p => p.NameVi).FirstOrDefault(),
+                db.ProductNames.Where(p => p.Gtin == l.Gtin).Select(p => p.NameVi).FirstOrDefault(),
                 l.Status, l.Origin,
                 db.Locations.Where(x => x.Id == l.LocationId).Select(x => x.Name).FirstOrDefault(),
                 l.Quantity, l.Unit, l.UpdatedAt))

@@ -159,7 +159,7 @@ public sealed class RecordModel(VnTraceDbContext db, CurrentBusiness business, D
         Kind = k;
         KindWord = kind.ToLowerInvariant();
         Lot = lot;
-        ProductName = await db.Products.Where(p => p.Gtin == lot.Gtin).Select(p => p.NameVi).FirstOrDefaultAsync(ct);
+        ProductName = await db.ProductNames.Where(p => p.Gtin == lot.Gtin).Select(p => p.NameVi).FirstOrDefaultAsync(ct);
         Unit = lot.Unit;
         Locations = await LotForms.LocationsAsync(db, org, ct);
         if (Kind == EntryKind.Shipping)

@@ -3,7 +3,18 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using VnTrace.Server.Identity;
+using VnTrace.Server.Capture;
+using VnTrace.Server.Certificates;
 using VnTrace.Server.Identity.Staff;
+using VnTrace.Server.Labels;
+using VnTrace.Server.Locations;
+using VnTrace.Server.Lookup.Publication;
+using VnTrace.Server.Lookup.Reports;
+using VnTrace.Server.Lookup.Scans;
+using VnTrace.Server.Lots;
+using VnTrace.Server.Platform.Audit;
+using VnTrace.Server.Platform.Files;
+using VnTrace.Server.Products;
 using VnTrace.Server.Organizations;
 using VnTrace.Server.Platform.Data;
 using VnTrace.Server.Tests.Infrastructure;
@@ -29,19 +40,7 @@ public abstract class TenantIsolationTests(AppFixture fixture)
     {
         ["AppUser"] = "sign-in finds the user before any tenant is known; staff lists take the organization id",
         ["TraceabilityEvent"] = "EPCIS events are shared by design: the query's visibility rules (EPCIS 2.0 §8.2) decide who sees them, not ownership",
-        ["Product"] = "not yet: read publicly by the consumer lookup, resolver, trace and recall",
-        ["Lot"] = "not yet: read publicly by the consumer lookup, trace, recall and capture checks",
-        ["Location"] = "not yet: read publicly by the consumer journey, trace and capture checks",
-        ["Certificate"] = "not yet: shown publicly by the consumer lookup",
-        ["LabelBatch"] = "not yet: the consumer lookup checks issued serials against their batch",
-        ["StoredFile"] = "not yet: product images and certificate files are served publicly",
-        ["PublicationSettings"] = "not yet: read by the public consumer page",
-        ["Scan"] = "not yet: recorded by anonymous consumers",
-        ["ProblemReport"] = "not yet: filed by anonymous consumers",
-        ["AuditEntry"] = "not yet: also records authority and system actions with no organization",
-        ["RecallNotice"] = "not yet: recall notices go to every organization along the supply chain",
-        ["CaptureJob"] = "not yet: run by the background capture worker, which has no tenant",
-        ["LocationHierarchy"] = "not yet: the EPCIS query and capture read the hierarchy across organizations",
+        ["RecallNotice"] = "a notice is part of its recall campaign: the initiator and the authority read every notice of it, an addressee only its own, as RecallDocuments decides",
     };
 
     /// <summary>For each filtered entity: how to give organization A a row, and how to count A's rows.</summary>
@@ -53,12 +52,64 @@ public abstract class TenantIsolationTests(AppFixture fixture)
         [typeof(StaffInvitation)] = (
             (services, org) => services.GetRequiredService<StaffService>().InviteAsync(org, "Isolation", Roles.BusinessStaff, Guid.NewGuid(), CancellationToken.None),
             (db, org) => db.StaffInvitations.CountAsync(i => i.OrganizationId == org)),
+        [typeof(LabelBatch)] = (
+            (services, org) => Add(services, new LabelBatch { OrganizationId = org, LotId = NewLot(services, org).Id, Kind = LabelBatchKind.Lot, Count = 1 }),
+            (db, org) => db.LabelBatches.CountAsync(b => b.OrganizationId == org)),
+        [typeof(PublicationSettings)] = (
+            (services, org) => Add(services, new PublicationSettings { OrganizationId = org, ShowInternalLocations = true }),
+            (db, org) => db.PublicationSettings.CountAsync(p => p.OrganizationId == org)),
+        [typeof(ProblemReport)] = (
+            (services, org) => Add(services, new ProblemReport { OrganizationId = org, Identifier = "isolation", Message = "isolation" }),
+            (db, org) => db.ProblemReports.CountAsync(r => r.OrganizationId == org)),
+        [typeof(Scan)] = (
+            (services, org) => Add(services, new Scan { OrganizationId = org, Identifier = "isolation", UserAgentHash = "isolation" }),
+            (db, org) => db.Scans.CountAsync(s => s.OrganizationId == org)),
+        [typeof(CaptureJob)] = (
+            (services, org) => Add(services, new CaptureJob { OwnerId = org }),
+            (db, org) => db.CaptureJobs.CountAsync(j => j.OwnerId == org)),
+        [typeof(StoredFile)] = (
+            (services, org) => Add(services, new StoredFile { OrganizationId = org, FileName = "a.txt", ContentType = "text/plain", Sha256 = "00", Content = [1] }),
+            (db, org) => db.Files.CountAsync(f => f.OrganizationId == org)),
+        [typeof(AuditEntry)] = (
+            (services, org) => Add(services, new AuditEntry { OrganizationId = org, Action = "isolation" }),
+            (db, org) => db.AuditLog.CountAsync(a => a.OrganizationId == org)),
+        [typeof(Certificate)] = (
+            (services, org) => Add(services, new Certificate { OrganizationId = org, Kind = CertificateKind.VietGap, Number = "ISO-1", Issuer = "Cách ly", ValidFrom = new DateOnly(2026, 1, 1) }),
+            (db, org) => db.Certificates.CountAsync(c => c.OrganizationId == org)),
+        [typeof(Product)] = (
+            (services, org) => Add(services, NewLot(services, org)),
+            (db, org) => db.Products.CountAsync(p => p.OrganizationId == org)),
+        [typeof(Location)] = (
+            (services, org) => Add(services, new Location { OrganizationId = org, Kind = LocationKind.Farm, Name = "Cách ly", Gln = "8936" + Random.Shared.NextInt64(100_000_000, 999_999_999) }),
+            (db, org) => db.Locations.CountAsync(l => l.OrganizationId == org)),
+        [typeof(Lot)] = (
+            (services, org) => Add(services, NewLot(services, org)),
+            (db, org) => db.Lots.CountAsync(l => l.OrganizationId == org)),
+        [typeof(LocationHierarchy)] = (
+            (services, org) => Add(services, new LocationHierarchy { OwnerId = org, ParentId = "urn:parent:" + org, ChildId = "urn:child:" + org }),
+            (db, org) => db.LocationHierarchy.CountAsync(h => h.OwnerId == org)),
     };
+
+    private static async Task Add(IServiceProvider services, object row)
+    {
+        if (Db(services).Entry(row).State == EntityState.Detached)
+            Db(services).Add(row);
+        await Db(services).SaveChangesAsync();
+    }
+
+    /// <summary>A lot of organization <paramref name="org"/>, added to the context for the row that needs one.</summary>
+    private static Lot NewLot(IServiceProvider services, Guid org)
+    {
+        var product = new Product { OrganizationId = org, Gtin = "0" + Random.Shared.NextInt64(1_000_000_000_000, 9_999_999_999_999), NameVi = "Cách ly", Unit = "kg" };
+        var lot = new Lot { OrganizationId = org, Gtin = product.Gtin, LotNumber = "ISO-1", ProductId = product.Id };
+        Db(services).AddRange(product, lot);
+        return lot;
+    }
 
     [Fact]
     public void Every_entity_with_an_organization_column_has_the_tenant_filter_or_a_stated_reason()
     {
-        using var scope = App.Services.CreateScope();
+        using var scope = App.ServerServices.CreateScope();
         var model = scope.ServiceProvider.GetRequiredService<VnTraceDbContext>().Model;
         var owned = model.GetEntityTypes()
             .Where(e => !e.IsOwned() && e.GetProperties().Any(p => OrganizationColumns.Contains(p.Name)))
@@ -111,6 +162,19 @@ public abstract class TenantIsolationTests(AppFixture fixture)
         var revokedAt = await AsTenantAsync(null, s => Db(s).ApiKeys.IgnoreTenantFilter("the test checks the key is untouched")
             .Where(k => k.Id == keyId).Select(k => k.RevokedAt).SingleAsync());
         Assert.Null(revokedAt);
+
+        // A product of A with a certificate naming it: B asking for that product's coverage by its id learns nothing.
+        var productId = await AsTenantAsync(a, async s =>
+        {
+            var lot = NewLot(s, a);
+            var certificate = new Certificate { OrganizationId = a, Kind = CertificateKind.VietGap, Number = "ISO-2", Issuer = "Cách ly", ValidFrom = new DateOnly(2026, 1, 1) };
+            Db(s).Add(certificate);
+            Db(s).Add(new CertificateProduct { CertificateId = certificate.Id, ProductId = lot.ProductId!.Value });
+            await Db(s).SaveChangesAsync();
+            return lot.ProductId!.Value;
+        });
+        Assert.Single(await AsTenantAsync(a, s => s.GetRequiredService<CertificateCoverage>().ForProductAsync(productId)));
+        Assert.Empty(await AsTenantAsync(b, s => s.GetRequiredService<CertificateCoverage>().ForProductAsync(productId)));
     }
 
     private static VnTraceDbContext Db(IServiceProvider services) => services.GetRequiredService<VnTraceDbContext>();
@@ -133,7 +197,7 @@ public abstract class TenantIsolationTests(AppFixture fixture)
     /// as a signed-in business user's cookie or an organization API key does.</summary>
     private async Task<T> AsTenantAsync<T>(Guid? organizationId, Func<IServiceProvider, Task<T>> work)
     {
-        await using var scope = App.Services.CreateAsyncScope();
+        await using var scope = App.ServerServices.CreateAsyncScope();
         var accessor = scope.ServiceProvider.GetRequiredService<IHttpContextAccessor>();
         var previous = accessor.HttpContext;
         var identity = organizationId is { } id
