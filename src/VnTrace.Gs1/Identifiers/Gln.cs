@@ -1,11 +1,13 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Text.Json.Serialization;
 
 namespace VnTrace.Gs1.Identifiers;
 
 /// <summary>
 /// A Global Location Number (AI 414 and 410–417; GS1 General Specifications §4.5). A value of this type always has a valid check digit: parse, don't validate twice.
 /// </summary>
-public readonly record struct Gln : ISpanParsable<Gln>, ISpanFormattable, IUtf8SpanFormattable, IComparable<Gln>
+[JsonConverter(typeof(Gs1KeyJsonConverter<Gln>))]
+public readonly record struct Gln : ISpanParsable<Gln>, IGs1Key<Gln>, ISpanFormattable, IComparable<Gln>
 {
     /// <summary>Digits in the written form.</summary>
     public const int Length = 13;
@@ -50,12 +52,24 @@ public readonly record struct Gln : ISpanParsable<Gln>, ISpanFormattable, IUtf8S
     public static bool TryParse(ReadOnlySpan<char> s, IFormatProvider? provider, out Gln result) =>
         TryParse(s, out result, out _);
 
+    /// <summary>Parses UTF-8 digits (a JSON value, a request body) without making a string first.</summary>
+    public static bool TryParse(ReadOnlySpan<byte> utf8Text, out Gln result, [NotNullWhen(false)] out Gs1ParseError? error)
+    {
+        error = Gs1KeyDigits.TryRead(utf8Text, "GLN", [13], out var v);
+        result = error is null ? new Gln(v) : default;
+        return error is null;
+    }
+
+    public static Gln Parse(ReadOnlySpan<byte> utf8Text, IFormatProvider? provider) =>
+        TryParse(utf8Text, out var result, out var error) ? result : throw new Gs1FormatException(error);
+
+    public static bool TryParse(ReadOnlySpan<byte> utf8Text, IFormatProvider? provider, out Gln result) =>
+        TryParse(utf8Text, out result, out _);
+
     /// <summary>The 3-digit GS1 prefix, which tells the GS1 Member Organisation that allocated the company prefix.</summary>
     public string Gs1Prefix => Identifiers.Gs1Prefix.Of(this);
 
     /// <summary>Splits the GLN as an EPC URI writes it: GS1 Company Prefix and location reference, check digit dropped.</summary>
     public (string CompanyPrefix, string LocationReference) Split(int companyPrefixLength) =>
         Gs1CompanyPrefix.Split(ToString().AsSpan(0, 12), companyPrefixLength);
-
-    public bool IsVietnam => Identifiers.Gs1Prefix.IsVietnam(this);
 }

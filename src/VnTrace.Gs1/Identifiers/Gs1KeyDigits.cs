@@ -28,6 +28,23 @@ internal static class Gs1KeyDigits
         return null;
     }
 
+    /// <summary>
+    /// <see cref="TryRead(ReadOnlySpan{char}, string, ReadOnlySpan{int}, out long)"/> on UTF-8: the keys are ASCII
+    /// digits, so a byte outside ASCII is refused where it stands and the rest reads as the characters would.
+    /// </summary>
+    public static Gs1ParseError? TryRead(ReadOnlySpan<byte> utf8, string keyName, ReadOnlySpan<int> lengths, out long value)
+    {
+        value = 0;
+        Span<char> chars = utf8.Length <= 64 ? stackalloc char[utf8.Length] : new char[utf8.Length];
+        for (var i = 0; i < utf8.Length; i++)
+        {
+            if (utf8[i] > 0x7F)
+                return new Gs1ParseError(i, 1, $"{keyName}: byte 0x{utf8[i]:X2} at position {i} is not a digit");
+            chars[i] = (char)utf8[i];
+        }
+        return TryRead(chars, keyName, lengths, out value);
+    }
+
     public static bool TryFormat(long value, int digits, Span<char> destination, out int charsWritten)
     {
         if (destination.Length < digits)

@@ -77,6 +77,7 @@ public static class Gs1Prefix
         return null;
     }
 
+    /// <summary>True when a GS1 Vietnam company prefix (893) is inside the GTIN; says nothing about where it was made.</summary>
     public static bool IsVietnam(Gtin gtin) => Of(gtin) == Vietnam;
 
     public static bool IsVietnam(Gln gln) => Of(gln) == Vietnam;

@@ -1,11 +1,13 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Text.Json.Serialization;
 
 namespace VnTrace.Gs1.Identifiers;
 
 /// <summary>
 /// A Global Trade Item Number (AI 01; GS1 General Specifications §3.2, §4.3.2). GTIN-8, -12 and -13 are held as their zero-padded 14-digit form (the form EPCIS and Digital Link use). A value of this type always has a valid check digit: parse, don't validate twice.
 /// </summary>
-public readonly record struct Gtin : ISpanParsable<Gtin>, ISpanFormattable, IUtf8SpanFormattable, IComparable<Gtin>
+[JsonConverter(typeof(Gs1KeyJsonConverter<Gtin>))]
+public readonly record struct Gtin : ISpanParsable<Gtin>, IGs1Key<Gtin>, ISpanFormattable, IComparable<Gtin>
 {
     /// <summary>Digits in the written form.</summary>
     public const int Length = 14;
@@ -50,6 +52,20 @@ public readonly record struct Gtin : ISpanParsable<Gtin>, ISpanFormattable, IUtf
     public static bool TryParse(ReadOnlySpan<char> s, IFormatProvider? provider, out Gtin result) =>
         TryParse(s, out result, out _);
 
+    /// <summary>Parses UTF-8 digits (a JSON value, a request body) without making a string first.</summary>
+    public static bool TryParse(ReadOnlySpan<byte> utf8Text, out Gtin result, [NotNullWhen(false)] out Gs1ParseError? error)
+    {
+        error = Gs1KeyDigits.TryRead(utf8Text, "GTIN", [8, 12, 13, 14], out var v);
+        result = error is null ? new Gtin(v) : default;
+        return error is null;
+    }
+
+    public static Gtin Parse(ReadOnlySpan<byte> utf8Text, IFormatProvider? provider) =>
+        TryParse(utf8Text, out var result, out var error) ? result : throw new Gs1FormatException(error);
+
+    public static bool TryParse(ReadOnlySpan<byte> utf8Text, IFormatProvider? provider, out Gtin result) =>
+        TryParse(utf8Text, out result, out _);
+
     /// <summary>The 3-digit GS1 prefix, which tells the GS1 Member Organisation that allocated the company prefix.</summary>
     public string Gs1Prefix => Identifiers.Gs1Prefix.Of(this);
 
@@ -69,7 +85,4 @@ public readonly record struct Gtin : ISpanParsable<Gtin>, ISpanFormattable, IUtf
         var (prefix, rest) = Gs1CompanyPrefix.Split(digits.AsSpan(1, 12), companyPrefixLength);
         return (prefix, digits[0] + rest);
     }
-
-    /// <summary>True when a GS1 Vietnam company prefix (893) is inside the GTIN.</summary>
-    public bool IsVietnam => Identifiers.Gs1Prefix.IsVietnam(this);
 }

@@ -1,11 +1,13 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Text.Json.Serialization;
 
 namespace VnTrace.Gs1.Identifiers;
 
 /// <summary>
 /// A Serial Shipping Container Code (AI 00; GS1 General Specifications §4.5.2). A value of this type always has a valid check digit: parse, don't validate twice.
 /// </summary>
-public readonly record struct Sscc : ISpanParsable<Sscc>, ISpanFormattable, IUtf8SpanFormattable, IComparable<Sscc>
+[JsonConverter(typeof(Gs1KeyJsonConverter<Sscc>))]
+public readonly record struct Sscc : ISpanParsable<Sscc>, IGs1Key<Sscc>, ISpanFormattable, IComparable<Sscc>
 {
     /// <summary>Digits in the written form.</summary>
     public const int Length = 18;
@@ -50,6 +52,20 @@ public readonly record struct Sscc : ISpanParsable<Sscc>, ISpanFormattable, IUtf
     public static bool TryParse(ReadOnlySpan<char> s, IFormatProvider? provider, out Sscc result) =>
         TryParse(s, out result, out _);
 
+    /// <summary>Parses UTF-8 digits (a JSON value, a request body) without making a string first.</summary>
+    public static bool TryParse(ReadOnlySpan<byte> utf8Text, out Sscc result, [NotNullWhen(false)] out Gs1ParseError? error)
+    {
+        error = Gs1KeyDigits.TryRead(utf8Text, "SSCC", [18], out var v);
+        result = error is null ? new Sscc(v) : default;
+        return error is null;
+    }
+
+    public static Sscc Parse(ReadOnlySpan<byte> utf8Text, IFormatProvider? provider) =>
+        TryParse(utf8Text, out var result, out var error) ? result : throw new Gs1FormatException(error);
+
+    public static bool TryParse(ReadOnlySpan<byte> utf8Text, IFormatProvider? provider, out Sscc result) =>
+        TryParse(utf8Text, out result, out _);
+
     /// <summary>The 3-digit GS1 prefix, which tells the GS1 Member Organisation that allocated the company prefix.</summary>
     public string Gs1Prefix => Identifiers.Gs1Prefix.Of(this);
 
@@ -66,6 +82,4 @@ public readonly record struct Sscc : ISpanParsable<Sscc>, ISpanFormattable, IUtf
         var (prefix, rest) = Gs1CompanyPrefix.Split(digits.AsSpan(1, 16), companyPrefixLength);
         return (prefix, digits[0] + rest);
     }
-
-    public bool IsVietnam => Identifiers.Gs1Prefix.IsVietnam(this);
 }

@@ -71,13 +71,13 @@ public class Gs1KeyTests
         var g = Gtin.Parse(gtin);
         Assert.Equal(prefix, g.Gs1Prefix);
         Assert.Equal(country, Gs1Prefix.CountryOf(g));
-        Assert.Equal(vietnam, g.IsVietnam);
+        Assert.Equal(vietnam, Gs1Prefix.IsVietnam(g));
     }
 
     [Fact]
     public void Gln_prefix_and_special_allocations()
     {
-        Assert.True(Gln.Parse("8934567000017").IsVietnam);
+        Assert.True(Gs1Prefix.IsVietnam(Gln.Parse("8934567000017")));
         Assert.Equal("restricted", Gs1Prefix.AllocationOf("250"));
         Assert.Equal("isbn", Gs1Prefix.AllocationOf("979"));
         Assert.Null(Gs1Prefix.AllocationOf("x93"));
