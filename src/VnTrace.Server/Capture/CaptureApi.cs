@@ -6,6 +6,7 @@ using VnTrace.Gs1.Epcis.Json;
 using VnTrace.Server.Platform.Api;
 using VnTrace.Server.Platform.Data;
 using VnTrace.Server.Identity;
+using VnTrace.Server.Lots.Diary;
 
 namespace VnTrace.Server.Capture;
 
@@ -40,7 +41,8 @@ public static class CaptureApi
         return app;
     }
 
-    internal static async Task<IResult> CaptureDocument(HttpContext http, CaptureService capture, CaptureOptions options, CancellationToken ct)
+    internal static async Task<IResult> CaptureDocument(HttpContext http, CaptureService capture, CapturedChronology chronology,
+        CaptureOptions options, CancellationToken ct)
     {
         var behaviour = http.Request.Headers["GS1-Capture-Error-Behaviour"].ToString();
         if (behaviour.Length > 0 && !behaviour.Equals("rollback", StringComparison.OrdinalIgnoreCase))
@@ -51,19 +53,24 @@ public static class CaptureApi
         if (problem is not null)
             return problem;
 
-        var outcome = await capture.CaptureAsync(http.User.OrganizationId(), document!.Events, CaptureInput.EventPointer(format), ct, document.MasterData);
+        if (await chronology.CheckAsync(http.User.OrganizationId(), document!.Events, CaptureInput.EventPointer(format), ct) is { Count: > 0 } early)
+            return EpcisProblems.Validation(early);
+        var outcome = await capture.CaptureAsync(http.User.OrganizationId(), document.Events, CaptureInput.EventPointer(format), ct, document.MasterData);
         if (!outcome.Success)
             return Refused(outcome);
         http.Response.Headers.Location = $"/capture/{outcome.Job.Id}";
         return TypedResults.Accepted($"/capture/{outcome.Job.Id}", JobDocument.From(outcome.Job));
     }
 
-    internal static async Task<IResult> CaptureSingleEvent(HttpContext http, CaptureService capture, CaptureOptions options, CancellationToken ct)
+    internal static async Task<IResult> CaptureSingleEvent(HttpContext http, CaptureService capture, CapturedChronology chronology,
+        CaptureOptions options, CancellationToken ct)
     {
         var (document, _, problem) = await ReadEventsAsync(http, options, singleEvent: true, ct);
         if (problem is not null)
             return problem;
-        var outcome = await capture.CaptureAsync(http.User.OrganizationId(), document!.Events, _ => "", ct);
+        if (await chronology.CheckAsync(http.User.OrganizationId(), document!.Events, _ => "", ct) is { Count: > 0 } early)
+            return EpcisProblems.Validation(early);
+        var outcome = await capture.CaptureAsync(http.User.OrganizationId(), document.Events, _ => "", ct);
         if (!outcome.Success)
             return Refused(outcome);
         var eventId = outcome.EventIds[0];

@@ -9,6 +9,7 @@ public static class LotsSetup
     {
         builder.Services.AddScoped<DiaryChecks>();
         builder.Services.AddScoped<DiaryStore>();
+        builder.Services.AddScoped<CapturedChronology>();
         builder.Services.AddScoped<LotLifecycle>();
         builder.Services.AddScoped<DiaryService>();
         builder.Services.AddScoped<LotReceiving>();

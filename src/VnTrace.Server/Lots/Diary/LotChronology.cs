@@ -36,7 +36,7 @@ public sealed record LotChronology(DateTimeOffset? Began, LotBeginning How, Date
     /// <summary>True when a harvest at <paramref name="time"/> would come after the lot was used up by processing.</summary>
     public bool IsAfterConsumption(DateTimeOffset time) => Consumed is { } consumed && time > consumed;
 
-    private static LotBeginning? Begins(EpcisEvent e, string lotClass)
+    internal static LotBeginning? Begins(EpcisEvent e, string lotClass)
     {
         if (e.Type == EpcisEventType.TransformationEvent)
             return Names(e.OutputQuantityList, e.OutputEpcList, lotClass) ? LotBeginning.Processing : null;
@@ -49,8 +49,14 @@ public sealed record LotChronology(DateTimeOffset? Began, LotBeginning How, Date
             : null;
     }
 
-    private static bool Names(List<QuantityElement> quantities, List<string> epcs, string lotClass) =>
-        quantities.Any(q => q.EpcClass == lotClass) || epcs.Contains(lotClass);
+    internal static bool Names(List<QuantityElement> quantities, List<string> epcs, string lotClass) =>
+        quantities.Any(q => Same(q.EpcClass, lotClass)) || epcs.Any(epc => Same(epc, lotClass));
+
+    /// <summary>The diary writes the canonical link; a machine may send the EPC URN or another host's link.</summary>
+    internal static bool Same(string? identifier, string lotClass) =>
+        identifier == lotClass
+        || (identifier is not null && !identifier.StartsWith(VnTrace.Gs1.Identifiers.DigitalLink.CanonicalBase + "/", StringComparison.Ordinal)
+            && VnTrace.Server.Platform.Events.Identifiers.Canonical(identifier) == lotClass);
 }
 
 /// <summary>What began a lot, for the message that refuses an entry dated before it.</summary>
