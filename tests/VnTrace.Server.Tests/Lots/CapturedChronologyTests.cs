@@ -17,8 +17,7 @@ public abstract class CapturedChronologyTests(AppFixture fixture)
     public async Task A_captured_shipping_before_the_harvest_is_refused_and_one_after_it_is_stored()
     {
         using var farm = await LotsTestBusiness.CreateAsync(App, "HTX Chronology");
-        var lotId = await farm.CreateLotAsync("CHR-1");
-        await farm.RecordOkAsync(lotId, "harvest", new() { ["Form.Time"] = LotsTestBusiness.HoursAgo(48), ["Form.LocationId"] = farm.FarmId.ToString(), ["Form.Quantity"] = "500" });
+        await HarvestedLotAsync(farm, "CHR-1");
         var client = await farm.ApiClientAsync();
         // Another host's link for the same lot: the rule reads the lot whatever form the machine sends.
         var lotClass = $"https://example.com/01/{farm.Gtin}/10/CHR-1";
@@ -46,8 +45,7 @@ public abstract class CapturedChronologyTests(AppFixture fixture)
     public async Task A_captured_harvest_into_a_lot_after_processing_used_it_up_is_refused()
     {
         using var farm = await LotsTestBusiness.CreateAsync(App, "HTX Chronology");
-        var lotId = await farm.CreateLotAsync("CHR-2");
-        await farm.RecordOkAsync(lotId, "harvest", new() { ["Form.Time"] = LotsTestBusiness.HoursAgo(48), ["Form.LocationId"] = farm.FarmId.ToString(), ["Form.Quantity"] = "500" });
+        await HarvestedLotAsync(farm, "CHR-2");
         var client = await farm.ApiClientAsync();
         var lotClass = $"https://id.gs1.org/01/{farm.Gtin}/10/CHR-2";
         var output = $"https://id.gs1.org/01/{farm.Gtin}/10/CHR-2-ROASTED";
@@ -77,8 +75,7 @@ public abstract class CapturedChronologyTests(AppFixture fixture)
     {
         using var farm = await LotsTestBusiness.CreateAsync(App, "HTX Chronology");
         using var other = await LotsTestBusiness.CreateAsync(App, "Cty Other");
-        var lotId = await farm.CreateLotAsync("CHR-3");
-        await farm.RecordOkAsync(lotId, "harvest", new() { ["Form.Time"] = LotsTestBusiness.HoursAgo(48), ["Form.LocationId"] = farm.FarmId.ToString(), ["Form.Quantity"] = "500" });
+        await HarvestedLotAsync(farm, "CHR-3");
         var otherClient = await other.ApiClientAsync();
         // The other business's own observation of the code is its own record; the farm's dates do not bind it.
         var observed = await otherClient.PostJsonLd("/capture", EpcisHttp.Document(QuantityEvent($"https://id.gs1.org/01/{farm.Gtin}/10/CHR-3", Ago(72), "inspecting", "OBSERVE")));
@@ -86,6 +83,13 @@ public abstract class CapturedChronologyTests(AppFixture fixture)
         var undeclared = await (await farm.ApiClientAsync()).PostJsonLd("/capture",
             EpcisHttp.Document(QuantityEvent($"https://id.gs1.org/01/{farm.Gtin}/10/NOT-DECLARED", Ago(72), "shipping")));
         Assert.Equal(HttpStatusCode.Accepted, undeclared.StatusCode);
+    }
+
+    /// <summary>A lot declared on the workspace and harvested through the diary 48 hours ago.</summary>
+    private static async Task HarvestedLotAsync(LotsTestBusiness farm, string lotNumber)
+    {
+        var lotId = await farm.CreateLotAsync(lotNumber);
+        await farm.RecordOkAsync(lotId, "harvest", new() { ["Form.Time"] = LotsTestBusiness.HoursAgo(48), ["Form.LocationId"] = farm.FarmId.ToString(), ["Form.Quantity"] = "500" });
     }
 
     private static string Ago(double hours) =>
