@@ -82,6 +82,9 @@ public abstract class BusinessWalkBrowserTests(AppFixture fixture, BrowserFixtur
         var officer = await app.CreateAuthorityUserAsync();
         var o = await officerContext.NewPageAsync();
         o.PageError += (_, error) => scriptErrors.Add(error);
+        // Each decision asks first (issue 12, item 14); the officer says yes.
+        var questions = new List<string>();
+        o.Dialog += async (_, dialog) => { questions.Add(dialog.Message); await dialog.AcceptAsync(); };
         await SignInAsync(o, officer.UserName);
         await Expect(o.GetByRole(AriaRole.Heading, new() { Name = "Doanh nghiệp tham gia", Level = 1 })).ToBeVisibleAsync();
         await o.GetByLabel("Tìm kiếm").FillAsync(run);
@@ -94,6 +97,7 @@ public abstract class BusinessWalkBrowserTests(AppFixture fixture, BrowserFixtur
             await o.GetByRole(AriaRole.Form, new() { Name = $"Quyết định cho {business.Name}" })
                 .GetByRole(AriaRole.Button, new() { Name = "Duyệt", Exact = true }).ClickAsync();
             await Expect(o.GetByRole(AriaRole.Status)).ToHaveTextAsync("Đã duyệt doanh nghiệp.");
+            Assert.Contains(business.Name, questions[^1]);
             await Expect(o.GetByRole(AriaRole.Form, new() { Name = $"Quyết định cho {business.Name}" })).ToHaveCountAsync(0);
         }
         Lap("approval");
@@ -300,15 +304,7 @@ public abstract class BusinessWalkBrowserTests(AppFixture fixture, BrowserFixtur
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"Đã gửi đăng ký của {business.Name}");
     }
 
-    private static async Task SignInAsync(IPage page, string userName)
-    {
-        if (!page.Url.EndsWith("/account/sign-in", StringComparison.Ordinal))
-            await page.GotoAsync("/account/sign-in");
-        await page.GetByLabel("Tên đăng nhập").FillAsync(userName);
-        await page.GetByLabel("Mật khẩu", new() { Exact = true }).FillAsync(VnTraceApp.TestPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
-    }
+    private static Task SignInAsync(IPage page, string userName) => page.SignInAsync(userName);
 
     /// <summary>The party GLN the organization page shows, 13 digits.</summary>
     private static async Task<string> PartyGlnAsync(IPage page)

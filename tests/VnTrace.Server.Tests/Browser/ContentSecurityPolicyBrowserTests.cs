@@ -137,11 +137,7 @@ public abstract class ContentSecurityPolicyBrowserTests(AppFixture fixture, Brow
         await using var context = await browser.NewContextAsync(fixture.App);
         await context.RouteAsync("https://tile.openstreetmap.org/**", route => route.AbortAsync()); // no network here
         var (page, violations) = await Violations.WatchAsync(context);
-        await page.GotoAsync("/account/sign-in");
-        await page.GetByLabel("Tên đăng nhập").FillAsync(owner.UserName);
-        await page.GetByLabel("Mật khẩu").FillAsync(VnTraceApp.TestPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
+        await page.SignInAsync(owner.UserName);
 
         // The location form: the kind switch (location-form.js) and the map (Leaflet, boundary-map.js).
         AssertStrictPolicy(await page.GotoAsync("/workspace/locations/new?kind=PlantingArea"));

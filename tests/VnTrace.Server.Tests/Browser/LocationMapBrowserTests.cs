@@ -115,14 +115,7 @@ public abstract class LocationMapBrowserTests(AppFixture fixture, BrowserFixture
 
     private static double LocationFormNumber(string text) => double.Parse(text, CultureInfo.InvariantCulture);
 
-    private static async Task SignInAsync(IPage page, TestUser user)
-    {
-        await page.GotoAsync("/account/sign-in");
-        await page.GetByLabel("Tên đăng nhập").FillAsync(user.UserName);
-        await page.GetByLabel("Mật khẩu").FillAsync(VnTraceApp.TestPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
-    }
+    private static Task SignInAsync(IPage page, TestUser user) => page.SignInAsync(user.UserName);
 }
 
 public sealed class SqliteLocationMapBrowserTests(SqliteKestrelAppFixture fixture, BrowserFixture browser)

@@ -16,11 +16,7 @@ public abstract class NavigationBrowserTests(AppFixture fixture, BrowserFixture 
         var owner = await fixture.App.CreateBusinessUserAsync("Nav " + Guid.NewGuid().ToString("N")[..6]);
         await using var context = await browser.NewContextAsync(fixture.App);
         var page = await context.NewPageAsync();
-        await page.GotoAsync("/account/sign-in");
-        await page.GetByLabel("Tên đăng nhập").FillAsync(owner.UserName);
-        await page.GetByLabel("Mật khẩu").FillAsync(VnTraceApp.TestPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/sign-in", StringComparison.Ordinal));
+        await page.SignInAsync(owner.UserName);
 
         await page.GotoAsync("/workspace/products/new");
         var nav = page.GetByRole(AriaRole.Navigation, new() { Name = "Điều hướng chính" });

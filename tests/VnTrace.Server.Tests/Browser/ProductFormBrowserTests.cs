@@ -8,14 +8,7 @@ namespace VnTrace.Server.Tests.Browser;
 /// <summary>The product form's small scripts: importer fields follow "imported goods", an allocated GTIN locks the typed one.</summary>
 public abstract class ProductFormBrowserTests(AppFixture fixture, BrowserFixture browser)
 {
-    private static async Task SignInAsync(IPage page, TestUser user)
-    {
-        await page.GotoAsync("/account/sign-in");
-        await page.Locator("input[name='Form.UserName']").FillAsync(user.UserName);
-        await page.Locator("input[name='Form.Password']").FillAsync(VnTraceApp.TestPassword);
-        await page.Locator("main button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("sign-in", StringComparison.Ordinal));
-    }
+    private static Task SignInAsync(IPage page, TestUser user) => page.SignInAsync(user.UserName);
 
     [Fact]
     public async Task A_product_is_declared_with_an_allocated_gtin_and_importer_fields_on_a_phone()

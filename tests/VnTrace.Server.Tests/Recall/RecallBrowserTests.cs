@@ -39,6 +39,8 @@ public abstract class RecallBrowserTests(AppFixture fixture, BrowserFixture brow
         // The officer opens the recall with the code as a scanner gives it.
         await using var officerContext = await browser.NewContextAsync(app);
         var officer = await SignInAsync(officerContext, officerUser, "/authority/recalls");
+        // Opening and closing ask first (issue 12, item 14); the officer says yes.
+        officer.Dialog += async (_, dialog) => await dialog.AcceptAsync();
         await officer.GetByRole(AriaRole.Link, new() { Name = "Mở đợt thu hồi" }).ClickAsync();
         await officer.GetByLabel("Mã lô hàng (mỗi dòng một mã)").FillAsync($"(01)08936012000108(10)FA-{chain.Run}");
         await officer.GetByLabel("Lý do thu hồi").FillAsync("Dư lượng thuốc bảo vệ thực vật vượt ngưỡng cho phép");

@@ -1,7 +1,8 @@
 /*
  * Small enhancements of every page, driven by data- attributes (the Content-Security-Policy allows no inline script
  * or event handler). Every page works without them; the server decides.
- *   form[data-confirm]                 asks before submitting (a deletion)
+ *   form[data-confirm], button[data-confirm]   asks before submitting (a deletion, a decision, a recall); the
+ *                                      button's own question wins when it is the one that submits
  *   [data-invite-link], [data-issued-key]   select all on focus, so a one-time link or key copies in one gesture
  *   input[data-toggles=id]             a checkbox that shows the element #id while checked (imported goods → importer)
  *   input[data-disables=id]            a checkbox that makes #id read-only while checked (allocate a GTIN for me)
@@ -9,9 +10,10 @@
 (function () {
   'use strict';
 
-  document.querySelectorAll('form[data-confirm]').forEach(function (form) {
+  document.querySelectorAll('form').forEach(function (form) {
     form.addEventListener('submit', function (e) {
-      if (!window.confirm(form.dataset.confirm)) e.preventDefault();
+      var question = (e.submitter && e.submitter.dataset.confirm) || form.dataset.confirm;
+      if (question && !window.confirm(question)) e.preventDefault();
     });
   });
 
