@@ -124,7 +124,7 @@ public sealed record DigitalLink : ISpanParsable<DigitalLink>
         if (s is null)
         {
             link = null;
-            error = new Gs1ParseError(0, 0, "no Digital Link given");
+            error = new Gs1ParseError(Gs1ParseErrorCode.Empty, 0, 0, "no Digital Link given");
             return false;
         }
         return DigitalLinkParser.TryParse(s, out link, out error);

@@ -63,26 +63,26 @@ public sealed record ElementString(IReadOnlyList<AiElement> Elements)
         var pos = 0;
         if (s.Length == 0)
         {
-            error = new Gs1ParseError(0, 0, "the element string is empty");
+            error = new Gs1ParseError(Gs1ParseErrorCode.Empty, 0, 0, "the element string is empty");
             return false;
         }
         while (pos < s.Length)
         {
             if (s[pos] != '(')
             {
-                error = new Gs1ParseError(pos, 1, $"{Gs1Charset.Describe(s[pos])} at position {pos}: expected '(' to open an AI");
+                error = new Gs1ParseError(Gs1ParseErrorCode.ElementStringSyntax, pos, 1, $"{Gs1Charset.Describe(s[pos])} at position {pos}: expected '(' to open an AI");
                 return false;
             }
             var close = s.IndexOf(')', pos);
             if (close < 0)
             {
-                error = new Gs1ParseError(pos, s.Length - pos, $"the '(' at position {pos} is never closed");
+                error = new Gs1ParseError(Gs1ParseErrorCode.ElementStringSyntax, pos, s.Length - pos, $"the '(' at position {pos} is never closed");
                 return false;
             }
             var code = s.AsSpan(pos + 1, close - pos - 1);
             if (!ApplicationIdentifierTable.TryGet(code, out var ai))
             {
-                error = new Gs1ParseError(pos + 1, code.Length, $"'{code}' at position {pos + 1} is not a GS1 Application Identifier");
+                error = new Gs1ParseError(Gs1ParseErrorCode.UnknownAi, pos + 1, code.Length, $"'{code}' at position {pos + 1} is not a GS1 Application Identifier");
                 return false;
             }
             var start = close + 1;
@@ -113,7 +113,7 @@ public sealed record ElementString(IReadOnlyList<AiElement> Elements)
         {
             if (s.Length < 3 || !char.IsAsciiLetter(s[1]) || !char.IsAsciiLetterOrDigit(s[2]))
             {
-                error = new Gs1ParseError(0, Math.Min(3, s.Length), "']' at position 0 does not start a symbology identifier such as ]C1, ]d2 or ]Q3");
+                error = new Gs1ParseError(Gs1ParseErrorCode.ElementStringSyntax, 0, Math.Min(3, s.Length), "']' at position 0 does not start a symbology identifier such as ]C1, ]d2 or ]Q3");
                 return false;
             }
             pos = 3;
@@ -122,7 +122,7 @@ public sealed record ElementString(IReadOnlyList<AiElement> Elements)
             pos++;
         if (pos >= s.Length)
         {
-            error = new Gs1ParseError(pos, 0, "the element string is empty");
+            error = new Gs1ParseError(Gs1ParseErrorCode.Empty, pos, 0, "the element string is empty");
             return false;
         }
         var elements = new List<AiElement>();
@@ -131,7 +131,7 @@ public sealed record ElementString(IReadOnlyList<AiElement> Elements)
             if (!ApplicationIdentifierTable.TryMatchPrefix(s.AsSpan(pos), out var ai))
             {
                 var shown = s.AsSpan(pos, Math.Min(4, s.Length - pos));
-                error = new Gs1ParseError(pos, shown.Length, $"no GS1 Application Identifier starts at position {pos} ('{Printable(shown)}')");
+                error = new Gs1ParseError(Gs1ParseErrorCode.UnknownAi, pos, shown.Length, $"no GS1 Application Identifier starts at position {pos} ('{Printable(shown)}')");
                 return false;
             }
             var start = pos + ai.Code.Length;
@@ -148,7 +148,7 @@ public sealed record ElementString(IReadOnlyList<AiElement> Elements)
                     end = s.Length;
                 if (end - start > ai.MaxLength)
                 {
-                    error = new Gs1ParseError(start + ai.MaxLength, end - start - ai.MaxLength,
+                    error = new Gs1ParseError(Gs1ParseErrorCode.TooLong, start + ai.MaxLength, end - start - ai.MaxLength,
                         $"AI ({ai.Code}) {ai.Title}: data runs past its maximum of {ai.MaxLength} characters at position {start + ai.MaxLength}; is a GS separator missing?", ai.Code);
                     return false;
                 }
@@ -161,7 +161,7 @@ public sealed record ElementString(IReadOnlyList<AiElement> Elements)
                 pos++;
                 if (pos == s.Length)
                 {
-                    error = new Gs1ParseError(pos - 1, 1, $"the element string ends with a separator at position {pos - 1}");
+                    error = new Gs1ParseError(Gs1ParseErrorCode.ElementStringSyntax, pos - 1, 1, $"the element string ends with a separator at position {pos - 1}");
                     return false;
                 }
             }
@@ -177,7 +177,7 @@ public sealed record ElementString(IReadOnlyList<AiElement> Elements)
         {
             if (value[i] == GroupSeparator)
             {
-                error = new Gs1ParseError(start + i, 1, $"AI ({ai.Code}) {ai.Title}: unexpected separator at position {start + i}", ai.Code);
+                error = new Gs1ParseError(Gs1ParseErrorCode.ElementStringSyntax, start + i, 1, $"AI ({ai.Code}) {ai.Title}: unexpected separator at position {start + i}", ai.Code);
                 return false;
             }
         }
@@ -191,7 +191,7 @@ public sealed record ElementString(IReadOnlyList<AiElement> Elements)
         {
             if (e.Ai == ai.Code && e.Value != value)
             {
-                error = new Gs1ParseError(start, value.Length, $"AI ({ai.Code}) appears twice with different data", ai.Code);
+                error = new Gs1ParseError(Gs1ParseErrorCode.DuplicateAi, start, value.Length, $"AI ({ai.Code}) appears twice with different data", ai.Code);
                 return false;
             }
         }
