@@ -6,7 +6,8 @@ namespace VnTrace.Gs1.Identifiers;
 /// <summary>
 /// An uncompressed GS1 Digital Link URI (GS1 Digital Link URI Syntax 1.x): any host and path prefix, a primary key,
 /// its key qualifiers in the order the AI table allows, AI data attributes in the query string, and other query
-/// parameters (linkType, context…) kept as given. Every AI value has been checked against the AI table.
+/// parameters (linkType, context…) kept as given. Every AI value has been checked against the AI table, and all the
+/// link's AIs together against the pairing rules (<see cref="AiPairingRules"/>).
 /// </summary>
 /// <remarks>Two links are equal when they write the same URI.</remarks>
 public sealed record DigitalLink : ISpanParsable<DigitalLink>

@@ -59,6 +59,7 @@ internal static class DigitalLinkParser
             return false;
 
         var qualifiers = new List<AiElement>();
+        List<(int, int)> where = [(segments[keyIndex].Position, segments[keyIndex].Raw.Length)];
         for (var i = keyIndex + 2; i < segments.Count; i += 2)
         {
             var seg = segments[i];
@@ -75,11 +76,16 @@ internal static class DigitalLinkParser
             if (!TryValue(q, segments[i + 1], out var value, out error))
                 return false;
             qualifiers.Add(new AiElement(q.Code, value));
+            where.Add((seg.Position, seg.Raw.Length));
         }
 
         var attributes = new List<AiElement>();
         var others = new List<KeyValuePair<string, string>>();
-        if (query is { } q0 && !TryQuery(uri, q0, attributes, others, out error))
+        if (query is { } q0 && !TryQuery(uri, q0, attributes, others, where, out error))
+            return false;
+        // Path and query hold one item's AI data: the pairing rules apply to all of it together.
+        error = AiPairingRules.Check([new AiElement(pk.Code, keyValue), .. qualifiers, .. attributes], where);
+        if (error is not null)
             return false;
 
         link = new DigitalLink
@@ -202,7 +208,8 @@ internal static class DigitalLinkParser
         return false;
     }
 
-    private static bool TryQuery(string uri, (int Start, int End) query, List<AiElement> attributes, List<KeyValuePair<string, string>> others, [NotNullWhen(false)] out Gs1ParseError? error)
+    private static bool TryQuery(string uri, (int Start, int End) query, List<AiElement> attributes, List<KeyValuePair<string, string>> others,
+        List<(int, int)> where, [NotNullWhen(false)] out Gs1ParseError? error)
     {
         error = null;
         var pos = query.Start;
@@ -231,6 +238,7 @@ internal static class DigitalLinkParser
                     if (!TryValue(ai, new Segment(rawValue.ToString(), pos + rawKey.Length + 1), out var value, out error))
                         return false;
                     attributes.Add(new AiElement(ai.Code, value));
+                    where.Add((pos, rawKey.Length));
                 }
                 else
                 {

@@ -7,7 +7,8 @@ namespace VnTrace.Gs1.Identifiers;
 /// A GS1 element string: a sequence of AIs and their data (GS1 General Specifications §7.8), as printed under a
 /// barcode in brackets, <c>(01)09506000134352(17)201225(10)ABC123</c>, or as a scanner sends it: optional symbology
 /// identifier (<c>]C1</c>, <c>]d2</c>, <c>]Q3</c>, …), elements run together, variable-length ones ended by GS (FNC1).
-/// Every element has been checked against the AI table: format, check digits, dates.
+/// Every element has been checked against the AI table: format, check digits, dates, and the pairing rules of the
+/// whole string (AIs it requires, AIs it excludes; see <see cref="AiPairingRules"/>).
 /// </summary>
 public sealed record ElementString(IReadOnlyList<AiElement> Elements)
 {
@@ -60,6 +61,7 @@ public sealed record ElementString(IReadOnlyList<AiElement> Elements)
     {
         result = null;
         var elements = new List<AiElement>();
+        var where = new List<(int, int)>();
         var pos = 0;
         if (s.Length == 0)
         {
@@ -97,11 +99,10 @@ public sealed record ElementString(IReadOnlyList<AiElement> Elements)
             }
             if (!TryAdd(elements, ai, value.ToString(), start, out error))
                 return false;
+            where.Add((pos + 1, code.Length));
             pos = end;
         }
-        result = new ElementString(elements);
-        error = null;
-        return true;
+        return TryComplete(elements, where, out result, out error);
     }
 
     public static bool TryParseRaw(string s, [NotNullWhen(true)] out ElementString? result, [NotNullWhen(false)] out Gs1ParseError? error)
@@ -126,6 +127,7 @@ public sealed record ElementString(IReadOnlyList<AiElement> Elements)
             return false;
         }
         var elements = new List<AiElement>();
+        var where = new List<(int, int)>();
         while (pos < s.Length)
         {
             if (!ApplicationIdentifierTable.TryMatchPrefix(s.AsSpan(pos), out var ai))
@@ -155,6 +157,7 @@ public sealed record ElementString(IReadOnlyList<AiElement> Elements)
             }
             if (!TryAdd(elements, ai, s[start..end], start, out error))
                 return false;
+            where.Add((pos, ai.Code.Length));
             pos = end;
             if (pos < s.Length && s[pos] == GroupSeparator)
             {
@@ -166,9 +169,15 @@ public sealed record ElementString(IReadOnlyList<AiElement> Elements)
                 }
             }
         }
-        result = new ElementString(elements);
-        error = null;
-        return true;
+        return TryComplete(elements, where, out result, out error);
+    }
+
+    /// <summary>The AIs' pairing rules over the whole string (GS1 General Specifications §4.14), then the result.</summary>
+    private static bool TryComplete(List<AiElement> elements, List<(int, int)> where, [NotNullWhen(true)] out ElementString? result, [NotNullWhen(false)] out Gs1ParseError? error)
+    {
+        error = AiPairingRules.Check(elements, where);
+        result = error is null ? new ElementString(elements) : null;
+        return error is null;
     }
 
     private static bool TryAdd(List<AiElement> elements, ApplicationIdentifier ai, string value, int start, [NotNullWhen(false)] out Gs1ParseError? error)

@@ -52,6 +52,12 @@ public enum Gs1ParseErrorCode
     /// <summary>The same AI twice with different data (GS1 General Specifications §4.14.1).</summary>
     DuplicateAi,
 
+    /// <summary>An AI without the AIs it requires beside it (the Syntax Dictionary's <c>req=</c>; §4.14.2).</summary>
+    MissingRequisiteAi,
+
+    /// <summary>Two AIs that must not appear together (the Syntax Dictionary's <c>ex=</c>; §4.14.1).</summary>
+    ExclusiveAis,
+
     /// <summary>An element string that is not well formed: brackets, separators, symbology identifier.</summary>
     ElementStringSyntax,
 
