@@ -32,20 +32,21 @@ public static class AiLinters
             if (component.IsFixedLength)
             {
                 if (remaining < component.MaxLength)
-                    return Error(ai, pos, remaining, $"data is {data.Length} characters long; expected {(ai.MinLength == ai.MaxLength ? $"{ai.MaxLength}" : $"at least {pos + component.MaxLength}")}");
+                    return Error(Gs1ParseErrorCode.WrongLength, ai, pos, remaining, $"data is {data.Length} characters long; expected {(ai.MinLength == ai.MaxLength ? $"{ai.MaxLength}" : $"at least {pos + component.MaxLength}")}");
                 length = component.MaxLength;
             }
             else
             {
                 if (remaining < component.MinLength)
-                    return Error(ai, pos, 0, "data is missing");
+                    return Error(Gs1ParseErrorCode.DataMissing, ai, pos, 0, "data is missing");
                 length = Math.Min(remaining, component.MaxLength);
             }
             var part = data.Slice(pos, length);
             for (var i = 0; i < part.Length; i++)
             {
                 if (!Allowed(component.Type, part[i]))
-                    return Error(ai, pos + i, 1, $"{Gs1Charset.Describe(part[i])} at position {pos + i} is not {TypeName(component.Type)}");
+                    return Error(component.Type == AiCharacterType.Numeric ? Gs1ParseErrorCode.NotNumeric : Gs1ParseErrorCode.InvalidCharacter,
+                        ai, pos + i, 1, $"{Gs1Charset.Describe(part[i])} at position {pos + i} is not {TypeName(component.Type)}");
             }
             foreach (var linter in component.Linters)
             {
@@ -55,12 +56,12 @@ public static class AiLinters
             pos += length;
         }
         if (pos < data.Length)
-            return Error(ai, pos, data.Length - pos, $"data is {data.Length} characters long; at most {ai.MaxLength} allowed");
+            return Error(Gs1ParseErrorCode.TooLong, ai, pos, data.Length - pos, $"data is {data.Length} characters long; at most {ai.MaxLength} allowed");
         return null;
     }
 
-    private static Gs1ParseError Error(ApplicationIdentifier ai, int position, int length, string message) =>
-        new(position, length, $"AI ({ai.Code}) {ai.Title}: {message}", ai.Code);
+    private static Gs1ParseError Error(Gs1ParseErrorCode code, ApplicationIdentifier ai, int position, int length, string message) =>
+        new(code, position, length, $"AI ({ai.Code}) {ai.Title}: {message}", ai.Code);
 
     private static bool Allowed(AiCharacterType type, char c) => type switch
     {
@@ -93,45 +94,45 @@ public static class AiLinters
         "hh" => CheckRange(s, 0, 23, "hour", offset),
         "mi" => CheckRange(s, 0, 59, "minute", offset),
         "ss" => CheckRange(s, 0, 59, "second", offset),
-        "zero" => s is "0" ? null : Fail(offset, s, "should be 0"),
-        "nonzero" => s.ContainsAnyExcept('0') ? null : Fail(offset, s, "must not be zero"),
-        "nozeroprefix" => s.Length > 1 && s[0] == '0' ? Fail(offset, s, "must not start with 0") : null,
+        "zero" => s is "0" ? null : Fail(Gs1ParseErrorCode.InvalidValue, offset, s, "should be 0"),
+        "nonzero" => s.ContainsAnyExcept('0') ? null : Fail(Gs1ParseErrorCode.InvalidValue, offset, s, "must not be zero"),
+        "nozeroprefix" => s.Length > 1 && s[0] == '0' ? Fail(Gs1ParseErrorCode.InvalidValue, offset, s, "must not start with 0") : null,
         "pieceoftotal" => CheckPieceOfTotal(s, offset),
-        "yesno" => s is "0" or "1" ? null : Fail(offset, s, "should be 0 (no) or 1 (yes)"),
-        "hyphen" => s is "-" ? null : Fail(offset, s, "should be '-'"),
-        "winding" => s is "0" or "1" or "9" ? null : Fail(offset, s, "should be a winding direction 0, 1 or 9"),
-        "iso5218" => s is "0" or "1" or "2" or "9" ? null : Fail(offset, s, "should be a sex code 0, 1, 2 or 9 (ISO/IEC 5218)"),
+        "yesno" => s is "0" or "1" ? null : Fail(Gs1ParseErrorCode.InvalidValue, offset, s, "should be 0 (no) or 1 (yes)"),
+        "hyphen" => s is "-" ? null : Fail(Gs1ParseErrorCode.InvalidValue, offset, s, "should be '-'"),
+        "winding" => s is "0" or "1" or "9" ? null : Fail(Gs1ParseErrorCode.InvalidValue, offset, s, "should be a winding direction 0, 1 or 9"),
+        "iso5218" => s is "0" or "1" or "2" or "9" ? null : Fail(Gs1ParseErrorCode.InvalidValue, offset, s, "should be a sex code 0, 1, 2 or 9 (ISO/IEC 5218)"),
         "latitude" => CheckRange(s, 0, 1_800_000_000, "latitude", offset),
         "longitude" => CheckRange(s, 0, 3_600_000_000, "longitude", offset),
         "pcenc" => CheckPercentEncoding(s, offset),
-        "hasnondigit" => Gs1Charset.IsAllDigits(s) ? Fail(offset, s, "must contain a non-digit character") : null,
+        "hasnondigit" => Gs1Charset.IsAllDigits(s) ? Fail(Gs1ParseErrorCode.InvalidValue, offset, s, "must contain a non-digit character") : null,
         _ => null,
     };
 
-    private static Gs1ParseError Fail(int offset, ReadOnlySpan<char> s, string message) =>
-        new(offset, s.Length, $"'{s}' at position {offset} {message}");
+    private static Gs1ParseError Fail(Gs1ParseErrorCode code, int offset, ReadOnlySpan<char> s, string message) =>
+        new(code, offset, s.Length, $"'{s}' at position {offset} {message}");
 
     private static Gs1ParseError? CheckAlphaPair(ReadOnlySpan<char> s, int offset)
     {
         if (s.Length < 3)
-            return new Gs1ParseError(offset, s.Length, "too short to carry a check character pair");
+            return new Gs1ParseError(Gs1ParseErrorCode.WrongLength, offset, s.Length, "too short to carry a check character pair");
         var expected = Gs1CheckDigit.ComputeAlphaPair(s[..^2]);
         var at = offset + s.Length - 2;
         return s[^2..].SequenceEqual(expected)
             ? null
-            : new Gs1ParseError(at, 2, $"check characters {s[^2..]} at position {at} should be {expected}");
+            : new Gs1ParseError(Gs1ParseErrorCode.BadCheckCharacters, at, 2, $"check characters {s[^2..]} at position {at} should be {expected}");
     }
 
     private static Gs1ParseError? CheckMonthDay(int year, ReadOnlySpan<char> monthDay, int offset, bool dayZeroAllowed)
     {
         var month = Number(monthDay[..2]);
         if (month is < 1 or > 12)
-            return new Gs1ParseError(offset, 2, $"month {monthDay[..2]} at position {offset} is not 01–12");
+            return new Gs1ParseError(Gs1ParseErrorCode.InvalidDate, offset, 2, $"month {monthDay[..2]} at position {offset} is not 01–12");
         var day = Number(monthDay[2..4]);
         if (day == 0 && dayZeroAllowed)
             return null;
         if (day < 1 || day > DateTime.DaysInMonth(year, month))
-            return new Gs1ParseError(offset + 2, 2, $"day {monthDay[2..4]} at position {offset + 2} is not a day of {year:D4}-{month:D2}{(dayZeroAllowed ? " (00 would mean the whole month)" : "")}");
+            return new Gs1ParseError(Gs1ParseErrorCode.InvalidDate, offset + 2, 2, $"day {monthDay[2..4]} at position {offset + 2} is not a day of {year:D4}-{month:D2}{(dayZeroAllowed ? " (00 would mean the whole month)" : "")}");
         return null;
     }
 
@@ -139,7 +140,7 @@ public static class AiLinters
     {
         var value = long.Parse(s, System.Globalization.CultureInfo.InvariantCulture);
         return value < min || value > max
-            ? new Gs1ParseError(offset, s.Length, $"{what} {s} at position {offset} is out of range {min}–{max}")
+            ? new Gs1ParseError(Gs1ParseErrorCode.OutOfRange, offset, s.Length, $"{what} {s} at position {offset} is out of range {min}–{max}")
             : null;
     }
 
@@ -148,7 +149,7 @@ public static class AiLinters
         var piece = Number(s[..2]);
         var total = Number(s[2..]);
         if (piece == 0 || total == 0 || piece > total)
-            return new Gs1ParseError(offset, 4, $"piece {s[..2]} of total {s[2..]} at position {offset} is not a piece number between 01 and the total");
+            return new Gs1ParseError(Gs1ParseErrorCode.OutOfRange, offset, 4, $"piece {s[..2]} of total {s[2..]} at position {offset} is not a piece number between 01 and the total");
         return null;
     }
 
@@ -157,7 +158,7 @@ public static class AiLinters
         for (var i = 0; i < s.Length; i++)
         {
             if (s[i] == '%' && (i + 2 >= s.Length || !char.IsAsciiHexDigit(s[i + 1]) || !char.IsAsciiHexDigit(s[i + 2])))
-                return new Gs1ParseError(offset + i, 1, $"'%' at position {offset + i} does not start a %XX escape");
+                return new Gs1ParseError(Gs1ParseErrorCode.BadPercentEncoding, offset + i, 1, $"'%' at position {offset + i} does not start a %XX escape");
         }
         return null;
     }

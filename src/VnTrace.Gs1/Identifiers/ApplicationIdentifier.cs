@@ -27,6 +27,27 @@ public sealed record ApplicationIdentifier
 
     public bool IsDigitalLinkPrimaryKey => DigitalLinkQualifiers is not null;
 
+    /// <summary>
+    /// The dictionary's <c>req=</c> rules: each needs one of its groups of AIs in the same data (GS1 General
+    /// Specifications §4.14.2, mandatory associations). <c>req=01,8006 req=21</c> on (250) is two rules.
+    /// </summary>
+    public IReadOnlyList<AiRequisite> Requisites { get; init; } = [];
+
+    /// <summary>The dictionary's <c>ex=</c> list: AIs that must not appear with this one (§4.14.1, invalid pairs).</summary>
+    public IReadOnlyList<AiPattern> Exclusions { get; init; } = [];
+
+    /// <summary>The pairing rules in the dictionary's notation, e.g. <c>req=01,02 ex=310n</c>; empty when there are none.</summary>
+    public string Pairing
+    {
+        get
+        {
+            var rules = Requisites.Select(r => r.ToString()).ToList();
+            if (Exclusions.Count > 0)
+                rules.Add("ex=" + string.Join(',', Exclusions));
+            return string.Join(' ', rules);
+        }
+    }
+
     public int MinLength => Components.Where(c => !c.Optional).Sum(c => c.MinLength);
     public int MaxLength => Components.Sum(c => c.MaxLength);
 

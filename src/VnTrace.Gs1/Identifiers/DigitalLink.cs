@@ -6,7 +6,8 @@ namespace VnTrace.Gs1.Identifiers;
 /// <summary>
 /// An uncompressed GS1 Digital Link URI (GS1 Digital Link URI Syntax 1.x): any host and path prefix, a primary key,
 /// its key qualifiers in the order the AI table allows, AI data attributes in the query string, and other query
-/// parameters (linkType, context…) kept as given. Every AI value has been checked against the AI table.
+/// parameters (linkType, context…) kept as given. Every AI value has been checked against the AI table, and all the
+/// link's AIs together against the pairing rules (<see cref="AiPairingRules"/>).
 /// </summary>
 /// <remarks>Two links are equal when they write the same URI.</remarks>
 public sealed record DigitalLink : ISpanParsable<DigitalLink>
@@ -124,7 +125,7 @@ public sealed record DigitalLink : ISpanParsable<DigitalLink>
         if (s is null)
         {
             link = null;
-            error = new Gs1ParseError(0, 0, "no Digital Link given");
+            error = new Gs1ParseError(Gs1ParseErrorCode.Empty, 0, 0, "no Digital Link given");
             return false;
         }
         return DigitalLinkParser.TryParse(s, out link, out error);

@@ -41,14 +41,14 @@ internal static class DigitalLinkParser
                     keyIndex = i;
                     break;
                 }
-                error ??= new Gs1ParseError(segments[i].Position, segments[i].Raw.Length, $"AI ({candidate.Code}) in the path has no value after it", candidate.Code);
+                error ??= new Gs1ParseError(Gs1ParseErrorCode.DigitalLinkPath, segments[i].Position, segments[i].Raw.Length, $"AI ({candidate.Code}) in the path has no value after it", candidate.Code);
             }
         }
         if (keyIndex < 0)
         {
             error ??= LooksCompressed(segments)
-                ? new Gs1ParseError(segments[^1].Position, segments[^1].Raw.Length, "compressed Digital Link is not supported")
-                : new Gs1ParseError(authorityEnd, uri.Length - authorityEnd, "the path holds no GS1 primary key (such as /01/ and a GTIN)");
+                ? new Gs1ParseError(Gs1ParseErrorCode.CompressedDigitalLink, segments[^1].Position, segments[^1].Raw.Length, "compressed Digital Link is not supported")
+                : new Gs1ParseError(Gs1ParseErrorCode.NoPrimaryKey, authorityEnd, uri.Length - authorityEnd, "the path holds no GS1 primary key (such as /01/ and a GTIN)");
             return false;
         }
         error = null;
@@ -59,27 +59,33 @@ internal static class DigitalLinkParser
             return false;
 
         var qualifiers = new List<AiElement>();
+        List<(int, int)> where = [(segments[keyIndex].Position, segments[keyIndex].Raw.Length)];
         for (var i = keyIndex + 2; i < segments.Count; i += 2)
         {
             var seg = segments[i];
             if (!TryGetPathAi(seg.Raw, out var q))
             {
-                error = new Gs1ParseError(seg.Position, seg.Raw.Length, $"'{seg.Raw}' is not an Application Identifier; a key qualifier of AI ({pk.Code}) was expected here");
+                error = new Gs1ParseError(Gs1ParseErrorCode.DigitalLinkPath, seg.Position, seg.Raw.Length, $"'{seg.Raw}' is not an Application Identifier; a key qualifier of AI ({pk.Code}) was expected here");
                 return false;
             }
             if (!QualifierOrderAllowed(pk, [.. qualifiers.Select(e => e.Ai), q.Code]))
             {
-                error = new Gs1ParseError(seg.Position, seg.Raw.Length, QualifierMessage(pk, q, qualifiers), q.Code);
+                error = new Gs1ParseError(Gs1ParseErrorCode.DigitalLinkPath, seg.Position, seg.Raw.Length, QualifierMessage(pk, q, qualifiers), q.Code);
                 return false;
             }
             if (!TryValue(q, segments[i + 1], out var value, out error))
                 return false;
             qualifiers.Add(new AiElement(q.Code, value));
+            where.Add((seg.Position, seg.Raw.Length));
         }
 
         var attributes = new List<AiElement>();
         var others = new List<KeyValuePair<string, string>>();
-        if (query is { } q0 && !TryQuery(uri, q0, attributes, others, out error))
+        if (query is { } q0 && !TryQuery(uri, q0, attributes, others, where, out error))
+            return false;
+        // Path and query hold one item's AI data: the pairing rules apply to all of it together.
+        error = AiPairingRules.Check([new AiElement(pk.Code, keyValue), .. qualifiers, .. attributes], where);
+        if (error is not null)
             return false;
 
         link = new DigitalLink
@@ -140,7 +146,7 @@ internal static class DigitalLinkParser
             : uri.StartsWith("http://", StringComparison.OrdinalIgnoreCase) ? 7 : -1;
         if (schemeEnd < 0)
         {
-            error = new Gs1ParseError(0, Math.Min(uri.Length, 8), "a Digital Link starts with https:// or http://");
+            error = new Gs1ParseError(Gs1ParseErrorCode.NotADigitalLink, 0, Math.Min(uri.Length, 8), "a Digital Link starts with https:// or http://");
             return false;
         }
         var end = uri.IndexOf('#');
@@ -153,12 +159,12 @@ internal static class DigitalLinkParser
             authorityEnd = pathEnd;
         if (authorityEnd == schemeEnd)
         {
-            error = new Gs1ParseError(schemeEnd, 0, "the Digital Link has no host");
+            error = new Gs1ParseError(Gs1ParseErrorCode.NotADigitalLink, schemeEnd, 0, "the Digital Link has no host");
             return false;
         }
         for (var i = uri.IndexOf(' ', 0, end); i >= 0;)
         {
-            error = new Gs1ParseError(i, 1, $"' ' at position {i} is not allowed in a URI");
+            error = new Gs1ParseError(Gs1ParseErrorCode.InvalidCharacter, i, 1, $"' ' at position {i} is not allowed in a URI");
             return false;
         }
         var pos = authorityEnd + 1;
@@ -174,7 +180,7 @@ internal static class DigitalLinkParser
             query = (queryStart + 1, end);
         if (segments.Count == 0)
         {
-            error = new Gs1ParseError(authorityEnd, 0, "the path holds no GS1 primary key (such as /01/ and a GTIN)");
+            error = new Gs1ParseError(Gs1ParseErrorCode.NoPrimaryKey, authorityEnd, 0, "the path holds no GS1 primary key (such as /01/ and a GTIN)");
             return false;
         }
         return true;
@@ -184,7 +190,7 @@ internal static class DigitalLinkParser
     {
         if (!UriEscaping.TryPercentDecode(seg.Raw, out value, out var bad))
         {
-            error = new Gs1ParseError(seg.Position + bad, 1, $"AI ({ai.Code}): '%' at position {bad} does not start a %XX escape", ai.Code);
+            error = new Gs1ParseError(Gs1ParseErrorCode.BadPercentEncoding, seg.Position + bad, 1, $"AI ({ai.Code}): '%' at position {bad} does not start a %XX escape", ai.Code);
             return false;
         }
         // A GTIN-8, -12 or -13 may stand in the path; its canonical form is 14 digits (Digital Link URI Syntax §4.4).
@@ -202,7 +208,8 @@ internal static class DigitalLinkParser
         return false;
     }
 
-    private static bool TryQuery(string uri, (int Start, int End) query, List<AiElement> attributes, List<KeyValuePair<string, string>> others, [NotNullWhen(false)] out Gs1ParseError? error)
+    private static bool TryQuery(string uri, (int Start, int End) query, List<AiElement> attributes, List<KeyValuePair<string, string>> others,
+        List<(int, int)> where, [NotNullWhen(false)] out Gs1ParseError? error)
     {
         error = null;
         var pos = query.Start;
@@ -220,17 +227,18 @@ internal static class DigitalLinkParser
                 {
                     if (!ApplicationIdentifierTable.TryGet(rawKey, out var ai))
                     {
-                        error = new Gs1ParseError(pos, rawKey.Length, $"'{rawKey}' in the query string is not an Application Identifier");
+                        error = new Gs1ParseError(Gs1ParseErrorCode.UnknownAi, pos, rawKey.Length, $"'{rawKey}' in the query string is not an Application Identifier");
                         return false;
                     }
                     if (!ai.IsDigitalLinkDataAttribute)
                     {
-                        error = new Gs1ParseError(pos, rawKey.Length, $"AI ({ai.Code}) {ai.Title} is not allowed as a Digital Link data attribute", ai.Code);
+                        error = new Gs1ParseError(Gs1ParseErrorCode.NotADataAttribute, pos, rawKey.Length, $"AI ({ai.Code}) {ai.Title} is not allowed as a Digital Link data attribute", ai.Code);
                         return false;
                     }
                     if (!TryValue(ai, new Segment(rawValue.ToString(), pos + rawKey.Length + 1), out var value, out error))
                         return false;
                     attributes.Add(new AiElement(ai.Code, value));
+                    where.Add((pos, rawKey.Length));
                 }
                 else
                 {

@@ -7,7 +7,8 @@ namespace VnTrace.Gs1.Identifiers;
 /// A GS1 element string: a sequence of AIs and their data (GS1 General Specifications §7.8), as printed under a
 /// barcode in brackets, <c>(01)09506000134352(17)201225(10)ABC123</c>, or as a scanner sends it: optional symbology
 /// identifier (<c>]C1</c>, <c>]d2</c>, <c>]Q3</c>, …), elements run together, variable-length ones ended by GS (FNC1).
-/// Every element has been checked against the AI table: format, check digits, dates.
+/// Every element has been checked against the AI table: format, check digits, dates, and the pairing rules of the
+/// whole string (AIs it requires, AIs it excludes; see <see cref="AiPairingRules"/>).
 /// </summary>
 public sealed record ElementString(IReadOnlyList<AiElement> Elements)
 {
@@ -60,29 +61,30 @@ public sealed record ElementString(IReadOnlyList<AiElement> Elements)
     {
         result = null;
         var elements = new List<AiElement>();
+        var where = new List<(int, int)>();
         var pos = 0;
         if (s.Length == 0)
         {
-            error = new Gs1ParseError(0, 0, "the element string is empty");
+            error = new Gs1ParseError(Gs1ParseErrorCode.Empty, 0, 0, "the element string is empty");
             return false;
         }
         while (pos < s.Length)
         {
             if (s[pos] != '(')
             {
-                error = new Gs1ParseError(pos, 1, $"{Gs1Charset.Describe(s[pos])} at position {pos}: expected '(' to open an AI");
+                error = new Gs1ParseError(Gs1ParseErrorCode.ElementStringSyntax, pos, 1, $"{Gs1Charset.Describe(s[pos])} at position {pos}: expected '(' to open an AI");
                 return false;
             }
             var close = s.IndexOf(')', pos);
             if (close < 0)
             {
-                error = new Gs1ParseError(pos, s.Length - pos, $"the '(' at position {pos} is never closed");
+                error = new Gs1ParseError(Gs1ParseErrorCode.ElementStringSyntax, pos, s.Length - pos, $"the '(' at position {pos} is never closed");
                 return false;
             }
             var code = s.AsSpan(pos + 1, close - pos - 1);
             if (!ApplicationIdentifierTable.TryGet(code, out var ai))
             {
-                error = new Gs1ParseError(pos + 1, code.Length, $"'{code}' at position {pos + 1} is not a GS1 Application Identifier");
+                error = new Gs1ParseError(Gs1ParseErrorCode.UnknownAi, pos + 1, code.Length, $"'{code}' at position {pos + 1} is not a GS1 Application Identifier");
                 return false;
             }
             var start = close + 1;
@@ -97,11 +99,10 @@ public sealed record ElementString(IReadOnlyList<AiElement> Elements)
             }
             if (!TryAdd(elements, ai, value.ToString(), start, out error))
                 return false;
+            where.Add((pos + 1, code.Length));
             pos = end;
         }
-        result = new ElementString(elements);
-        error = null;
-        return true;
+        return TryComplete(elements, where, out result, out error);
     }
 
     public static bool TryParseRaw(string s, [NotNullWhen(true)] out ElementString? result, [NotNullWhen(false)] out Gs1ParseError? error)
@@ -113,7 +114,7 @@ public sealed record ElementString(IReadOnlyList<AiElement> Elements)
         {
             if (s.Length < 3 || !char.IsAsciiLetter(s[1]) || !char.IsAsciiLetterOrDigit(s[2]))
             {
-                error = new Gs1ParseError(0, Math.Min(3, s.Length), "']' at position 0 does not start a symbology identifier such as ]C1, ]d2 or ]Q3");
+                error = new Gs1ParseError(Gs1ParseErrorCode.ElementStringSyntax, 0, Math.Min(3, s.Length), "']' at position 0 does not start a symbology identifier such as ]C1, ]d2 or ]Q3");
                 return false;
             }
             pos = 3;
@@ -122,16 +123,17 @@ public sealed record ElementString(IReadOnlyList<AiElement> Elements)
             pos++;
         if (pos >= s.Length)
         {
-            error = new Gs1ParseError(pos, 0, "the element string is empty");
+            error = new Gs1ParseError(Gs1ParseErrorCode.Empty, pos, 0, "the element string is empty");
             return false;
         }
         var elements = new List<AiElement>();
+        var where = new List<(int, int)>();
         while (pos < s.Length)
         {
             if (!ApplicationIdentifierTable.TryMatchPrefix(s.AsSpan(pos), out var ai))
             {
                 var shown = s.AsSpan(pos, Math.Min(4, s.Length - pos));
-                error = new Gs1ParseError(pos, shown.Length, $"no GS1 Application Identifier starts at position {pos} ('{Printable(shown)}')");
+                error = new Gs1ParseError(Gs1ParseErrorCode.UnknownAi, pos, shown.Length, $"no GS1 Application Identifier starts at position {pos} ('{Printable(shown)}')");
                 return false;
             }
             var start = pos + ai.Code.Length;
@@ -148,27 +150,34 @@ public sealed record ElementString(IReadOnlyList<AiElement> Elements)
                     end = s.Length;
                 if (end - start > ai.MaxLength)
                 {
-                    error = new Gs1ParseError(start + ai.MaxLength, end - start - ai.MaxLength,
+                    error = new Gs1ParseError(Gs1ParseErrorCode.TooLong, start + ai.MaxLength, end - start - ai.MaxLength,
                         $"AI ({ai.Code}) {ai.Title}: data runs past its maximum of {ai.MaxLength} characters at position {start + ai.MaxLength}; is a GS separator missing?", ai.Code);
                     return false;
                 }
             }
             if (!TryAdd(elements, ai, s[start..end], start, out error))
                 return false;
+            where.Add((pos, ai.Code.Length));
             pos = end;
             if (pos < s.Length && s[pos] == GroupSeparator)
             {
                 pos++;
                 if (pos == s.Length)
                 {
-                    error = new Gs1ParseError(pos - 1, 1, $"the element string ends with a separator at position {pos - 1}");
+                    error = new Gs1ParseError(Gs1ParseErrorCode.ElementStringSyntax, pos - 1, 1, $"the element string ends with a separator at position {pos - 1}");
                     return false;
                 }
             }
         }
-        result = new ElementString(elements);
-        error = null;
-        return true;
+        return TryComplete(elements, where, out result, out error);
+    }
+
+    /// <summary>The AIs' pairing rules over the whole string (GS1 General Specifications §4.14), then the result.</summary>
+    private static bool TryComplete(List<AiElement> elements, List<(int, int)> where, [NotNullWhen(true)] out ElementString? result, [NotNullWhen(false)] out Gs1ParseError? error)
+    {
+        error = AiPairingRules.Check(elements, where);
+        result = error is null ? new ElementString(elements) : null;
+        return error is null;
     }
 
     private static bool TryAdd(List<AiElement> elements, ApplicationIdentifier ai, string value, int start, [NotNullWhen(false)] out Gs1ParseError? error)
@@ -177,7 +186,7 @@ public sealed record ElementString(IReadOnlyList<AiElement> Elements)
         {
             if (value[i] == GroupSeparator)
             {
-                error = new Gs1ParseError(start + i, 1, $"AI ({ai.Code}) {ai.Title}: unexpected separator at position {start + i}", ai.Code);
+                error = new Gs1ParseError(Gs1ParseErrorCode.ElementStringSyntax, start + i, 1, $"AI ({ai.Code}) {ai.Title}: unexpected separator at position {start + i}", ai.Code);
                 return false;
             }
         }
@@ -191,7 +200,7 @@ public sealed record ElementString(IReadOnlyList<AiElement> Elements)
         {
             if (e.Ai == ai.Code && e.Value != value)
             {
-                error = new Gs1ParseError(start, value.Length, $"AI ({ai.Code}) appears twice with different data", ai.Code);
+                error = new Gs1ParseError(Gs1ParseErrorCode.DuplicateAi, start, value.Length, $"AI ({ai.Code}) appears twice with different data", ai.Code);
                 return false;
             }
         }

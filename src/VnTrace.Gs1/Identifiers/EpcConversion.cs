@@ -15,14 +15,14 @@ internal static class EpcConversion
         epc = null;
         if (!s.StartsWith(Prefix, StringComparison.Ordinal))
         {
-            error = new Gs1ParseError(0, Math.Min(s.Length, Prefix.Length), "an EPC URI starts with urn:epc:");
+            error = new Gs1ParseError(Gs1ParseErrorCode.EpcUriSyntax, 0, Math.Min(s.Length, Prefix.Length), "an EPC URI starts with urn:epc:");
             return false;
         }
         var kindEnd = s.IndexOf(':', Prefix.Length);
         var schemeEnd = kindEnd < 0 ? -1 : s.IndexOf(':', kindEnd + 1);
         if (schemeEnd < 0)
         {
-            error = new Gs1ParseError(Prefix.Length, s.Length - Prefix.Length, "an EPC URI has the form urn:epc:id:scheme:fields");
+            error = new Gs1ParseError(Gs1ParseErrorCode.EpcUriSyntax, Prefix.Length, s.Length - Prefix.Length, "an EPC URI has the form urn:epc:id:scheme:fields");
             return false;
         }
         EpcUriKind? kind = s[Prefix.Length..kindEnd] switch
@@ -34,7 +34,7 @@ internal static class EpcConversion
         };
         if (kind is null)
         {
-            error = new Gs1ParseError(Prefix.Length, kindEnd - Prefix.Length, $"'{s[Prefix.Length..kindEnd]}' is not id, class or idpat");
+            error = new Gs1ParseError(Gs1ParseErrorCode.EpcUriSyntax, Prefix.Length, kindEnd - Prefix.Length, $"'{s[Prefix.Length..kindEnd]}' is not id, class or idpat");
             return false;
         }
         var scheme = s[(kindEnd + 1)..schemeEnd];
@@ -45,14 +45,14 @@ internal static class EpcConversion
         {
             if (!UriEscaping.TryPercentDecode(raw, out var field, out var bad))
             {
-                error = new Gs1ParseError(pos + bad, 1, $"'%' at position {pos + bad} does not start a %XX escape");
+                error = new Gs1ParseError(Gs1ParseErrorCode.BadPercentEncoding, pos + bad, 1, $"'%' at position {pos + bad} does not start a %XX escape");
                 return false;
             }
             for (var i = 0; i < raw.Length; i++)
             {
                 if (raw[i] is ' ' or '/' or '?' or '#' or '"' or '<' or '>' or '&')
                 {
-                    error = new Gs1ParseError(pos + i, 1, $"{Gs1Charset.Describe(raw[i])} at position {pos + i} must be %-escaped in an EPC URI");
+                    error = new Gs1ParseError(Gs1ParseErrorCode.InvalidCharacter, pos + i, 1, $"{Gs1Charset.Describe(raw[i])} at position {pos + i} must be %-escaped in an EPC URI");
                     return false;
                 }
             }
@@ -102,7 +102,7 @@ internal static class EpcConversion
             (EpcUriKind.Id, "ginc") => Concatenated(f, "401", elements),
             (EpcUriKind.Id or EpcUriKind.IdPattern, "cpi") => Cpi(f, elements, pattern),
             (EpcUriKind.Id or EpcUriKind.IdPattern, "itip") => Itip(f, elements, pattern),
-            _ => new Gs1ParseError(0, 0, $"{name} has no GS1 Digital Link form"),
+            _ => new Gs1ParseError(Gs1ParseErrorCode.NoEquivalent, 0, 0, $"{name} has no GS1 Digital Link form"),
         };
         if (error is not null)
         {
@@ -113,7 +113,7 @@ internal static class EpcConversion
         {
             if (AiLinters.Validate(ApplicationIdentifierTable.Get(e.Ai), e.Value) is { } invalid)
             {
-                error = new Gs1ParseError(0, 0, $"{name}: {invalid.Message}", e.Ai);
+                error = invalid with { Position = 0, Length = 0, Message = $"{name}: {invalid.Message}", Ai = e.Ai };
                 return false;
             }
         }
@@ -122,15 +122,15 @@ internal static class EpcConversion
     }
 
     private static Gs1ParseError? Count(IReadOnlyList<string> f, int count) =>
-        f.Count == count ? null : new Gs1ParseError(0, 0, $"has {f.Count} dot-separated fields; expected {count}");
+        f.Count == count ? null : new Gs1ParseError(Gs1ParseErrorCode.EpcUriSyntax, 0, 0, $"has {f.Count} dot-separated fields; expected {count}");
 
     /// <summary>Company prefix plus a numeric reference of together <paramref name="digits"/> digits.</summary>
     private static Gs1ParseError? Digits(string companyPrefix, string reference, int digits)
     {
         if (companyPrefix.Length is < Gs1CompanyPrefix.MinLength or > Gs1CompanyPrefix.MaxLength || !Gs1Charset.IsAllDigits(companyPrefix))
-            return new Gs1ParseError(0, 0, $"company prefix '{companyPrefix}' is not 6 to 12 digits");
+            return new Gs1ParseError(Gs1ParseErrorCode.WrongLength, 0, 0, $"company prefix '{companyPrefix}' is not 6 to 12 digits");
         if (!Gs1Charset.IsAllDigits(reference) || companyPrefix.Length + reference.Length != digits)
-            return new Gs1ParseError(0, 0, $"company prefix '{companyPrefix}' and reference '{reference}' should be {digits} digits together");
+            return new Gs1ParseError(Gs1ParseErrorCode.WrongLength, 0, 0, $"company prefix '{companyPrefix}' and reference '{reference}' should be {digits} digits together");
         return null;
     }
 
@@ -148,7 +148,7 @@ internal static class EpcConversion
         }
         else if (!IsStar(f[2]))
         {
-            return new Gs1ParseError(0, 0, "only the CompanyPrefix.ItemRef.* pattern has a Digital Link form");
+            return new Gs1ParseError(Gs1ParseErrorCode.EpcUriSyntax, 0, 0, "only the CompanyPrefix.ItemRef.* pattern has a Digital Link form");
         }
         return null;
     }
@@ -182,7 +182,7 @@ internal static class EpcConversion
         var body = f[0] + f[1];
         var serial = f[2];
         if (pattern && !IsStar(serial))
-            return new Gs1ParseError(0, 0, "a pattern ends in '*'");
+            return new Gs1ParseError(Gs1ParseErrorCode.EpcUriSyntax, 0, 0, "a pattern ends in '*'");
         elements.Add(new AiElement(ai, lead + body + Gs1CheckDigit.ComputeChar(body) + (pattern ? "" : serial)));
         return null;
     }
@@ -200,7 +200,7 @@ internal static class EpcConversion
         if ((Count(f, 3) ?? Digits(f[0], "", f[0].Length)) is { } error)
             return error;
         if (pattern && !IsStar(f[2]))
-            return new Gs1ParseError(0, 0, "a pattern ends in '*'");
+            return new Gs1ParseError(Gs1ParseErrorCode.EpcUriSyntax, 0, 0, "a pattern ends in '*'");
         elements.Add(new AiElement("8010", f[0] + f[1]));
         if (!pattern)
             elements.Add(new AiElement("8011", f[2]));
@@ -212,7 +212,7 @@ internal static class EpcConversion
         if ((Count(f, 5) ?? Digits(f[0], f[1], 13)) is { } error)
             return error;
         if (pattern && !IsStar(f[4]))
-            return new Gs1ParseError(0, 0, "a pattern ends in '*'");
+            return new Gs1ParseError(Gs1ParseErrorCode.EpcUriSyntax, 0, 0, "a pattern ends in '*'");
         var body = f[1][..1] + f[0] + f[1][1..];
         elements.Add(new AiElement("8006", body + Gs1CheckDigit.ComputeChar(body) + f[2] + f[3]));
         if (!pattern)
@@ -227,13 +227,13 @@ internal static class EpcConversion
         var key = link.PrimaryKey.Value;
         if (companyPrefixLength is < Gs1CompanyPrefix.MinLength or > Gs1CompanyPrefix.MaxLength)
         {
-            error = new Gs1ParseError(0, 0, $"a GS1 Company Prefix has 6 to 12 digits, not {companyPrefixLength}");
+            error = new Gs1ParseError(Gs1ParseErrorCode.WrongLength, 0, 0, $"a GS1 Company Prefix has 6 to 12 digits, not {companyPrefixLength}");
             return false;
         }
         var q = link.Qualifiers.ToDictionary(e => e.Ai, e => e.Value);
         if (q.ContainsKey("22") || q.ContainsKey("7040"))
         {
-            error = new Gs1ParseError(0, 0, $"AI ({(q.ContainsKey("22") ? "22" : "7040")}) has no place in an EPC URI");
+            error = new Gs1ParseError(Gs1ParseErrorCode.NoEquivalent, 0, 0, $"AI ({(q.ContainsKey("22") ? "22" : "7040")}) has no place in an EPC URI");
             return false;
         }
         // Where the company prefix starts in the key: after the indicator / extension digit (GTIN, SSCC, ITIP),
@@ -266,7 +266,7 @@ internal static class EpcConversion
         };
         if (result is not { } r)
         {
-            error = new Gs1ParseError(0, 0, $"a Digital Link with AI ({link.PrimaryKey.Ai}){(q.Count > 0 ? $" and AI ({string.Join(")(", q.Keys)})" : "")} has no EPC URI form");
+            error = new Gs1ParseError(Gs1ParseErrorCode.NoEquivalent, 0, 0, $"a Digital Link with AI ({link.PrimaryKey.Ai}){(q.Count > 0 ? $" and AI ({string.Join(")(", q.Keys)})" : "")} has no EPC URI form");
             return false;
         }
         var candidate = new EpcUri { Kind = r.Kind, Scheme = r.Scheme, Fields = r.Fields };

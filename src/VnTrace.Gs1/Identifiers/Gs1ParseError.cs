@@ -6,10 +6,11 @@ namespace VnTrace.Gs1.Identifiers;
 /// Barcode Syntax Tests, so a user interface can underline the offending characters.
 /// </summary>
 /// <remarks>
+/// <see cref="Code"/> says what kind of error it is, for callers that branch on it; <see cref="Message"/> is English.
 /// <see cref="Position"/> counts in the whole input; a position written inside <see cref="Message"/> counts from the
 /// start of the named AI's data ("AI (01) GTIN: check digit 3 at position 13 should be 2").
 /// </remarks>
-public sealed record Gs1ParseError(int Position, int Length, string Message, string? Ai = null)
+public sealed record Gs1ParseError(Gs1ParseErrorCode Code, int Position, int Length, string Message, string? Ai = null)
 {
     public override string ToString() => Ai is null
         ? $"{Message} (position {Position})"

@@ -17,7 +17,7 @@ public static class ScannedCode
         var s = (input ?? "").Trim();
         if (s.Length == 0)
         {
-            error = new Gs1ParseError(0, 0, "The code is empty.");
+            error = new Gs1ParseError(Gs1ParseErrorCode.Empty, 0, 0, "The code is empty.");
             return false;
         }
         if (s.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || s.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
@@ -26,7 +26,7 @@ public static class ScannedCode
         {
             if (EpcDigitalLink.TryToCanonicalDigitalLink(s, out var canonical))
                 return DigitalLink.TryParse(canonical, out link, out error);
-            error = new Gs1ParseError(0, s.Length, $"'{s}' is not an EPC URI of a GS1 key.");
+            error = new Gs1ParseError(Gs1ParseErrorCode.NoEquivalent, 0, s.Length, $"'{s}' is not an EPC URI of a GS1 key.");
             return false;
         }
         if (s.All(char.IsAsciiDigit))
@@ -34,7 +34,7 @@ public static class ScannedCode
             var ai = s.Length switch { 8 or 12 or 13 or 14 => "01", 18 => "00", _ => null };
             if (ai is null)
             {
-                error = new Gs1ParseError(0, s.Length, $"{s.Length} digits are neither a GTIN (8, 12, 13 or 14 digits) nor an SSCC (18 digits).");
+                error = new Gs1ParseError(Gs1ParseErrorCode.WrongLength, 0, s.Length, $"{s.Length} digits are neither a GTIN (8, 12, 13 or 14 digits) nor an SSCC (18 digits).");
                 return false;
             }
             return DigitalLink.TryParse($"{DigitalLink.CanonicalBase}/{ai}/{(ai == "01" ? s.PadLeft(14, '0') : s)}", out link, out error);
@@ -60,7 +60,7 @@ public static class ScannedCode
         }
         if (key is null)
         {
-            error = new Gs1ParseError(0, 0, "The element string has no GS1 key (GTIN, SSCC, GLN…) to identify the object.");
+            error = new Gs1ParseError(Gs1ParseErrorCode.NoPrimaryKey, 0, 0, "The element string has no GS1 key (GTIN, SSCC, GLN…) to identify the object.");
             return false;
         }
         // Qualifiers in the order of the key's longest qualifier path that holds them all (GS1 Digital Link 1.2 §4.6).
@@ -68,7 +68,7 @@ public static class ScannedCode
         var path = key.DigitalLinkQualifiers!.Where(q => present.All(e => q.Contains(e.Ai))).OrderByDescending(q => q.Count).FirstOrDefault();
         if (path is null)
         {
-            error = new Gs1ParseError(0, 0, $"AIs {string.Join(", ", present.Select(e => e.Ai))} cannot qualify AI ({key.Code}) together.");
+            error = new Gs1ParseError(Gs1ParseErrorCode.NoEquivalent, 0, 0, $"AIs {string.Join(", ", present.Select(e => e.Ai))} cannot qualify AI ({key.Code}) together.");
             return false;
         }
         var uri = new StringBuilder(DigitalLink.CanonicalBase).Append('/').Append(primary.Ai).Append('/').Append(UriEscaping.DigitalLinkEncode(primary.Value));

@@ -130,7 +130,7 @@ public sealed record ExportScope(Gtin? Gtin, string? Lot, TraceDirection? Trace,
     private static IResult Gs1Problem(string parameter, string detail, Gs1ParseError error) =>
         EpcisProblems.Result(StatusCodes.Status400BadRequest, EpcisExceptionType.QueryParameter, detail,
             [new EpcisError(parameter, error.ToString())],
-            new Dictionary<string, object?> { ["position"] = error.Position, ["length"] = error.Length });
+            new Dictionary<string, object?> { ["position"] = error.Position, ["length"] = error.Length, ["code"] = error.Code.ToString() });
 
     private static bool TryTime(string name, string? raw, out DateTimeOffset? time, [NotNullWhen(false)] out string? error)
     {

@@ -71,14 +71,13 @@ public sealed class LocationGlns(VnTraceDbContext db, CurrentBusiness business, 
         }
     }
 
-    private string Describe(string gln, Gs1ParseError error)
+    private string Describe(string gln, Gs1ParseError error) => error.Code switch
     {
-        if (error.Length == 1 && error.Position < gln.Length && !char.IsAsciiDigit(gln[error.Position]))
-            return t["Gln.NotADigit", gln[error.Position], error.Position + 1];
-        if (gln.Length != Gln.Length)
-            return t["Gln.Length", gln.Length];
-        return t["Gln.CheckDigit", gln[^1], Gln.Length, Gs1CheckDigit.ComputeChar(gln.AsSpan(0, Gln.Length - 1))];
-    }
+        Gs1ParseErrorCode.NotNumeric => t["Gln.NotADigit", gln[error.Position], error.Position + 1],
+        Gs1ParseErrorCode.WrongLength => t["Gln.Length", gln.Length],
+        Gs1ParseErrorCode.BadCheckDigit => t["Gln.CheckDigit", gln[^1], Gln.Length, Gs1CheckDigit.ComputeChar(gln.AsSpan(0, Gln.Length - 1))],
+        _ => error.Message,
+    };
 
     /// <summary>Another location, or another organization's party GLN, has it (a business may give its main site its own party GLN).</summary>
     private async Task<bool> TakenAsync(string gln, Guid self, CancellationToken ct) =>

@@ -15,7 +15,7 @@ public static class LotCodes
     /// §3.4.1, figure 7.11-1). Null when valid; otherwise where and what is wrong.
     /// </summary>
     public static Gs1ParseError? CheckLotNumber(string lotNumber) =>
-        lotNumber.Length == 0 ? new Gs1ParseError(0, 0, "empty", "10") : AiLinters.Validate(LotAi, lotNumber);
+        lotNumber.Length == 0 ? new Gs1ParseError(Gs1ParseErrorCode.DataMissing, 0, 0, "empty", "10") : AiLinters.Validate(LotAi, lotNumber);
 
     /// <summary>
     /// The EPCIS class-level identifier of a lot (EPCIS 2.0 §7.3.3.3, GS1 Digital Link URI Syntax §4): the canonical

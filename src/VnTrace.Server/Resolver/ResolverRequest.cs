@@ -63,7 +63,7 @@ public sealed class ResolverRequest
             return new ResolverRequest
             {
                 Root = root,
-                Error = new Gs1ParseError(options.MaxUriLength, target.Length - options.MaxUriLength,
+                Error = new Gs1ParseError(Gs1ParseErrorCode.TooLong, options.MaxUriLength, target.Length - options.MaxUriLength,
                     $"the URI is {target.Length} characters long; a Digital Link here has at most {options.MaxUriLength}"),
                 ErrorStatus = StatusCodes.Status414UriTooLong,
                 PrefersJson = prefersJson,

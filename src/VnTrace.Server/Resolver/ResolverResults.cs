@@ -25,13 +25,14 @@ public static class ResolverResults
 
     public static IResult Options() => new OptionsResult();
 
-    /// <summary>A refused URI as RFC 9457 problem details, with where it went wrong.</summary>
+    /// <summary>A refused URI as RFC 9457 problem details, with where it went wrong and its <see cref="Gs1ParseErrorCode"/>.</summary>
     public static IResult InvalidLink(int status, Gs1ParseError error) =>
         EpcisProblems.Result(status, EpcisExceptionType.Validation, "Not a GS1 Digital Link this resolver can read: " + error.Message, extensions: new Dictionary<string, object?>
         {
             ["position"] = error.Position,
             ["length"] = error.Length,
             ["ai"] = error.Ai,
+            ["code"] = error.Code.ToString(),
         });
 
     public static IResult NotFound(string detail) => EpcisProblems.NotFound(detail);

@@ -57,6 +57,7 @@ public static class ResolverSetup
             w.WriteBoolean("linkTypeDefaultCanBeLinkset", false);
             w.WriteBoolean("linkTypeDefaultCanBeAll", false);
             w.WriteBoolean("supportsSemanticInterpretation", false);
+            // True since DigitalLink.TryParse checks the Syntax Dictionary's req=/ex= pairings (AiPairingRules).
             w.WriteBoolean("validatesAIcombinations", true);
             w.WriteBoolean("supportsLanguageVariants", true);
             w.WriteStartArray("supportedContextValuesEnumerated");

@@ -5,7 +5,7 @@ namespace VnTrace.Gs1.Tests.Identifiers;
 /// <summary>Our AI table against GS1's Barcode Syntax Dictionary (../shared/standards/gs1-syntax).</summary>
 public class AiTableDictionaryTests(ITestOutputHelper output)
 {
-    private sealed record DictionaryEntry(string Ai, string Flags, string Format, string? DlPkey, int Line);
+    private sealed record DictionaryEntry(string Ai, string Flags, string Format, string? DlPkey, string Pairing, int Line);
 
     private static Dictionary<string, DictionaryEntry> ReadDictionary()
     {
@@ -28,18 +28,24 @@ public class AiTableDictionaryTests(ITestOutputHelper output)
             while (i < tokens.Length && IsComponent(tokens[i]))
                 components.Add(tokens[i++]);
             string? dlpkey = null;
+            var pairing = new List<string>();
             for (; i < tokens.Length; i++)
             {
                 if (tokens[i] == "dlpkey")
                     dlpkey = "";
                 else if (tokens[i].StartsWith("dlpkey=", StringComparison.Ordinal))
                     dlpkey = tokens[i]["dlpkey=".Length..];
+                else if (tokens[i].StartsWith("req=", StringComparison.Ordinal) || tokens[i].StartsWith("ex=", StringComparison.Ordinal))
+                    pairing.Add(tokens[i]);
             }
             foreach (var ai in Expand(tokens[0]))
-                entries[ai] = new DictionaryEntry(ai, flags, string.Join(' ', components), dlpkey, lineNumber);
+                entries[ai] = new DictionaryEntry(ai, flags, string.Join(' ', components), dlpkey, NormalPairing(pairing), lineNumber);
         }
         return entries;
     }
+
+    /// <summary>Pairing rules in one order: the dictionary writes req= and ex= in either order, which means the same.</summary>
+    private static string NormalPairing(IEnumerable<string> rules) => string.Join(' ', rules.Order(StringComparer.Ordinal));
 
     private static bool IsComponent(string token) => token[0] is 'N' or 'X' or 'Y' or 'Z' or '[';
 
@@ -74,6 +80,10 @@ public class AiTableDictionaryTests(ITestOutputHelper output)
             var ours = ai.DigitalLinkQualifiers is null ? null : string.Join('|', ai.DigitalLinkQualifiers.Select(s => string.Join(',', s)));
             if (ours != entry.DlPkey)
                 problems.Add($"({ai.Code}) dlpkey '{ours ?? "(none)"}' but dictionary says '{entry.DlPkey ?? "(none)"}'");
+            // Our rules are read back from the parsed model, so this also proves the table's notation is read right.
+            var pairing = NormalPairing(ai.Pairing.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+            if (pairing != entry.Pairing)
+                problems.Add($"({ai.Code}) pairing '{pairing}' but dictionary line {entry.Line} says '{entry.Pairing}'");
         }
         var missing = dictionary.Keys.Where(k => !ApplicationIdentifierTable.TryGet(k, out _)).Order().ToList();
         output.WriteLine($"{ApplicationIdentifierTable.All.Count} AIs compared; not in our table: {(missing.Count == 0 ? "none" : string.Join(", ", missing))}");
@@ -92,5 +102,8 @@ public class AiTableDictionaryTests(ITestOutputHelper output)
         Assert.True(ApplicationIdentifierTable.Get("10").RequiresFnc1);
         Assert.Equal([["22", "10", "21"], ["235"]], ApplicationIdentifierTable.Get("01").DigitalLinkQualifiers);
         Assert.Equal("CERT # 3", ApplicationIdentifierTable.Get("7232").Title);
+        Assert.Equal("req=01,02 ex=310n", ApplicationIdentifierTable.Get("3103").Pairing);
+        Assert.Equal("req=00 req=02,8026", ApplicationIdentifierTable.Get("37").Pairing);
+        Assert.Equal("req=01+21+8040", ApplicationIdentifierTable.Get("8041").Pairing);
     }
 }

@@ -24,7 +24,7 @@ public class DigitalLinkTests
     [InlineData("https://id.gs1.org/01/09506000134352/235/TPX1")]
     [InlineData("https://id.gs1.org/414/4012345000115/254/987")]
     [InlineData("https://id.gs1.org/417/4012345000009")]
-    [InlineData("https://id.gs1.org/8006/040123451234560102/22/A/10/B/21/C")]
+    [InlineData("https://id.gs1.org/8006/040123451234560102/10/B/21/C")]
     [InlineData("https://id.gs1.org/8010/4012345ABC/8011/123")]
     [InlineData("https://id.gs1.org/8017/401234500000987658/8019/12")]
     [InlineData("https://id.gs1.org/415/5412345000013/8020/INV%2F01")]

@@ -33,7 +33,8 @@ public sealed class ScannedCodeTests
     [InlineData("", "empty")]
     [InlineData("8936012000014", "check digit")]
     [InlineData("12345", "neither a GTIN")]
-    [InlineData("(10)LOT42", "no GS1 key")]
+    [InlineData("(400)PO-17", "no GS1 key")]
+    [InlineData("(10)LOT42", "AI (10) BATCH/LOT needs AI (01)")] // a lot number alone names no product
     [InlineData("urn:epc:id:nonsense", "not an EPC URI")]
     public void Bad_codes_are_refused_with_a_reason(string input, string reason)
     {

@@ -148,6 +148,8 @@ public abstract class ResolverTests(LookupAppFixture fixture)
     [InlineData("/01", "no value")]
     [InlineData("/414/123", null)]
     [InlineData("/01/09506000134352?21=S1", "not allowed as a Digital Link data attribute")]
+    [InlineData("/01/09506000134352?3102=000500&3103=000750", "cannot be used together with AI (3102)")]
+    [InlineData("/00/106141411234567897?10=L1", "AI (10) BATCH/LOT needs AI (01)")]
     public async Task An_invalid_digital_link_is_a_friendly_400_page_or_a_problem(string path, string? message)
     {
         var page = await Client("text/html").GetAsync(path);
@@ -169,6 +171,7 @@ public abstract class ResolverTests(LookupAppFixture fixture)
         Assert.Contains("dạng nén", await page.Content.ReadAsStringAsync());
         var problem = await (await Client("application/problem+json").GetAsync("/ARHKVAdpQgTBVAWOKZi9kLtX")).AssertProblem(400, "ValidationException");
         Assert.Contains("compressed", problem["detail"]!.GetValue<string>());
+        Assert.Equal("CompressedDigitalLink", problem["code"]!.GetValue<string>());
     }
 
     [Fact]

@@ -31,7 +31,7 @@ public sealed partial class DiaryChecks(TimeProvider clock, IStringLocalizer<Lot
             return;
         if (lotNumber.Length > 20)
             errors.Add(field, t["Diary.LotNumberTooLong", lotNumber.Length]);
-        else if (problem.Position < lotNumber.Length)
+        else if (problem.Code == Gs1ParseErrorCode.InvalidCharacter)
             errors.Add(field, t["Diary.LotNumberCharacter", lotNumber[problem.Position], problem.Position + 1]);
         else
             errors.Add(field, t["Diary.LotNumberInvalid", problem.Message]);
