@@ -10,6 +10,7 @@ using VnTrace.Gs1.Epcis.Xml;
 using VnTrace.Server.Lots;
 using VnTrace.Server.Lots.Diary;
 using VnTrace.Server.Platform.Audit;
+using VnTrace.Server.Platform.Text;
 using VnTrace.Server.Products;
 using VnTrace.Server.Capture;
 using VnTrace.Server.Tests.Infrastructure;
@@ -224,13 +225,13 @@ public abstract class LotDiaryTests(AppFixture fixture)
     {
         using var farm = await LotsTestBusiness.CreateAsync(App, "HTX Mật ong Ea Súp");
         var lotId = await farm.CreateLotAsync("MO-2611");
-        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
+        var today = VietnamTime.Today(TimeProvider.System);
         await farm.WithDbAsync(async db =>
         {
             await db.Lots.Where(l => l.Id == lotId).ExecuteUpdateAsync(u => u.SetProperty(l => l.ProductionDate, today));
             return 0;
         });
-        var yesterday = await farm.RecordAsync(lotId, "storing", new() { ["Form.Time"] = LotsTestBusiness.HoursAgo(24 + DateTime.UtcNow.AddHours(7).TimeOfDay.TotalHours), ["Form.LocationId"] = farm.WarehouseId.ToString() });
+        var yesterday = await farm.RecordAsync(lotId, "storing", new() { ["Form.Time"] = LotsTestBusiness.HoursAgo(24 + VietnamTime.Now(TimeProvider.System).TimeOfDay.TotalHours), ["Form.LocationId"] = farm.WarehouseId.ToString() });
         Assert.Contains("(ngày sản xuất)", LotsTestBusiness.ErrorsOf(await yesterday.Content.ReadAsStringAsync()));
         Assert.Equal(0, await farm.EventCountAsync());
     }
