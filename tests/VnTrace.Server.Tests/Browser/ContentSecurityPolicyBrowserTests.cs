@@ -73,16 +73,15 @@ public abstract class ContentSecurityPolicyBrowserTests(AppFixture fixture, Brow
     public async Task Hostile_place_names_show_as_text_in_the_consumer_maps_tooltips_and_run_no_script()
     {
         var s = await LookupScenario.CreateAsync(fixture.App);
-        await using (var scope = fixture.App.Services.CreateAsyncScope())
+        await fixture.App.WithDbAsync(async db =>
         {
-            var db = scope.ServiceProvider.GetRequiredService<VnTraceDbContext>();
             var places = new[] { s.Farm.Id, s.Factory.Id, s.Shop.Id };
             for (var i = 0; i < places.Length; i++)
             {
                 var name = HostileNames[i];
                 await db.Locations.Where(l => l.Id == places[i]).ExecuteUpdateAsync(u => u.SetProperty(l => l.Name, name));
             }
-        }
+        });
         await using var context = await browser.NewContextAsync(fixture.App);
         var (page, violations) = await Violations.WatchAsync(context);
 

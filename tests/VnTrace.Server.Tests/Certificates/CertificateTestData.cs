@@ -47,12 +47,6 @@ internal static class CertificateTestData
         return body + Gs1CheckDigit.ComputeChar(body);
     }
 
-    public static async Task<T> WithDbAsync<T>(this VnTraceApp app, Func<VnTraceDbContext, Task<T>> work)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        return await work(scope.ServiceProvider.GetRequiredService<VnTraceDbContext>());
-    }
-
     public static Task<Guid> AddProductAsync(this VnTraceApp app, Guid organizationId, string name, bool archived = false) =>
         app.WithDbAsync(async db =>
         {
