@@ -129,10 +129,8 @@ public abstract class ContentSecurityPolicyBrowserTests(AppFixture fixture, Brow
         var s = await LookupScenario.CreateAsync(fixture.App);
         await s.IssueSerialsAsync("CSP-1", "CSP-2");
         var owner = await fixture.App.CreateUserAsync(s.Producer.Id, Roles.BusinessOwner);
-        Guid batchId;
-        await using (var scope = fixture.App.Services.CreateAsyncScope())
-            batchId = await scope.ServiceProvider.GetRequiredService<VnTraceDbContext>().LabelBatches
-                .Where(b => b.OrganizationId == s.Producer.Id).Select(b => b.Id).SingleAsync();
+        var batchId = await fixture.App.WithDbAsync(db => db.LabelBatches
+            .Where(b => b.OrganizationId == s.Producer.Id).Select(b => b.Id).SingleAsync());
         await using var context = await browser.NewContextAsync(fixture.App);
         await context.RouteAsync("https://tile.openstreetmap.org/**", route => route.AbortAsync()); // no network here
         var (page, violations) = await Violations.WatchAsync(context);
