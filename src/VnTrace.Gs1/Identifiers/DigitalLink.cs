@@ -86,24 +86,55 @@ public sealed record DigitalLink : ISpanParsable<DigitalLink>
     {
         gln = default;
         kind = default;
-        if (string.IsNullOrEmpty(identifier))
-            return false;
-        DigitalLink? link;
-        if (identifier.StartsWith("urn:epc:", StringComparison.Ordinal))
-        {
-            if (!EpcUri.TryParse(identifier, out var epc, out _) || epc.Scheme is not ("sgln" or "pgln")
-                || !EpcConversion.TryToDigitalLink(epc, out link, out _))
-                return false;
-        }
-        else if (!DigitalLinkParser.TryParse(identifier, out link, out _))
-        {
-            return false;
-        }
-        return link.TryGetGln(out gln, out kind);
+        return TryRead(identifier, out var link) && link.TryGetGln(out gln, out kind);
     }
 
     /// <summary>The GLN a location or party identifier names; see <see cref="TryGetGln(string?, out Gln, out GlnKind)"/>.</summary>
     public static bool TryGetGln([NotNullWhen(true)] string? identifier, out Gln gln) => TryGetGln(identifier, out gln, out _);
+
+    /// <summary>
+    /// The class-level identifier of a trade item, as EPCIS writes an epcClass (EPCIS 2.0 §7.3.3.3, GS1 Digital Link
+    /// URI Syntax 1.x §4.4): <c>https://id.gs1.org/01/{GTIN-14}</c>, and <c>/10/{lot}</c> (percent-encoded where the
+    /// syntax needs it) when a batch/lot number is given.
+    /// </summary>
+    /// <exception cref="Gs1FormatException"><paramref name="lot"/> is not an AI (10) value: empty, over 20 characters or outside GS1 character set 82; the error names the bad character.</exception>
+    public static DigitalLink ForGtin(Gtin gtin, string? lot = null)
+    {
+        var key = new AiElement("01", gtin.ToString());
+        if (lot is null)
+            return new DigitalLink { PrimaryKey = key };
+        if (AiLinters.Validate(ApplicationIdentifierTable.Get("10"), lot) is { } error)
+            throw new Gs1FormatException(error);
+        return new DigitalLink { PrimaryKey = key, Qualifiers = [new AiElement("10", lot)] };
+    }
+
+    /// <summary>
+    /// The canonical GTIN-level link (the GTIN alone, or the GTIN and its batch/lot number) that a class-level
+    /// identifier names: the EPC pattern <c>urn:epc:idpat:sgtin:CompanyPrefix.ItemRef.*</c>, an LGTIN
+    /// <c>urn:epc:class:lgtin:CompanyPrefix.ItemRef.Lot</c> (GS1 Tag Data Standard 2.x), or a Digital Link
+    /// on any host and path prefix whose key is a GTIN of 8, 12, 13 or 14 digits, with no qualifier but AI (10).
+    /// The result is on <see cref="CanonicalBase"/>, GTIN as 14 digits, no query string.
+    /// False for anything else: a serialised item (AI 21), a consumer product variant (AI 22), another key, bad input.
+    /// </summary>
+    public static bool TryToCanonicalGtinLink([NotNullWhen(true)] string? identifier, [NotNullWhen(true)] out DigitalLink? link)
+    {
+        link = null;
+        if (!TryRead(identifier, out var read) || read.PrimaryKey.Ai != "01" || read.Qualifiers is not ([] or [{ Ai: "10" }]))
+            return false;
+        link = new DigitalLink { PrimaryKey = read.PrimaryKey, Qualifiers = read.Qualifiers };
+        return true;
+    }
+
+    /// <summary>A Digital Link on any host, or the Digital Link form of an EPC URI.</summary>
+    private static bool TryRead([NotNullWhen(true)] string? identifier, [NotNullWhen(true)] out DigitalLink? link)
+    {
+        link = null;
+        if (string.IsNullOrEmpty(identifier))
+            return false;
+        if (identifier.StartsWith("urn:epc:", StringComparison.Ordinal))
+            return EpcUri.TryParse(identifier, out var epc, out _) && EpcConversion.TryToDigitalLink(epc, out link, out _);
+        return DigitalLinkParser.TryParse(identifier, out link, out _);
+    }
 
     public bool Equals(DigitalLink? other) => other is not null && ToString() == other.ToString();
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using VnTrace.Server.Platform.Data;
+using VnTrace.Server.Platform.Text;
 
 namespace VnTrace.Server.Certificates;
 
@@ -92,7 +93,7 @@ public sealed class CertificateCoverage(VnTraceDbContext db, TimeProvider clock)
         var certificates = await (anyTenant ? db.Certificates.IgnoreTenantFilter(why) : db.Certificates)
             .Where(c => c.OrganizationId == organizationId && !c.Archived && ids.Contains(c.Id))
             .ToListAsync(ct);
-        var today = CertificateValidity.Today(clock);
+        var today = VietnamTime.Today(clock);
         var directSet = direct.ToHashSet();
         return certificates
             .Select(c => new CoveringCertificate(c.Id, c.Kind, c.OtherKindName, c.Number, c.Issuer, c.ValidFrom, c.ValidTo,

@@ -23,12 +23,6 @@ public static class CertificateValidity
 {
     public const int ExpiringWithinDays = 30;
 
-    /// <summary>Vietnam (Asia/Ho_Chi_Minh) is UTC+7 all year: no daylight saving since 1975, so no tz database needed.</summary>
-    public static readonly TimeSpan VietnamOffset = TimeSpan.FromHours(7);
-
-    /// <summary>Today's date in Vietnam.</summary>
-    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(VietnamOffset).DateTime);
-
     /// <summary>The state on <paramref name="today"/>. An expired end date wins over a start date still to come.</summary>
     public static CertificateState StateOn(DateOnly validFrom, DateOnly? validTo, DateOnly today)
     {

@@ -3,6 +3,7 @@ using VnTrace.Gs1.Identifiers;
 using VnTrace.Server.Locations;
 using VnTrace.Server.Lots;
 using VnTrace.Server.Organizations;
+using VnTrace.Server.Platform.Text;
 
 namespace VnTrace.Server.Demo;
 
@@ -141,7 +142,7 @@ internal static class DemoProvince
     private static string Party(string gln) => $"https://id.gs1.org/417/{gln}";
     private static string Lot(string gtin, string lot) => $"https://id.gs1.org/01/{gtin}/10/{lot}";
     private static string Pallet(string sscc) => $"https://id.gs1.org/00/{sscc}";
-    private static DateTimeOffset At(int month, int day, int hour) => new(2026, month, day, hour, 0, 0, TimeSpan.FromHours(7));
+    private static DateTimeOffset At(int month, int day, int hour) => VietnamTime.FromLocal(new DateTime(2026, month, day, hour, 0, 0));
 
     /// <summary>Each organization's own events, in the order they happened.</summary>
     public static IEnumerable<(DemoOrganization Owner, EpcisEvent Event)> Season()
@@ -182,7 +183,7 @@ internal static class DemoProvince
         {
             Type = EpcisEventType.ObjectEvent,
             EventTime = At(11, 20, 18),
-            EventTimeZoneOffset = "+07:00",
+            EventTimeZoneOffset = VietnamTime.OffsetText,
             Action = EpcisAction.Observe,
             BizStep = "urn:epcglobal:cbv:bizstep:retail_selling",
             Disposition = "urn:epcglobal:cbv:disp:retail_sold",
@@ -197,7 +198,7 @@ internal static class DemoProvince
         {
             Type = EpcisEventType.ObjectEvent,
             EventTime = time,
-            EventTimeZoneOffset = "+07:00",
+            EventTimeZoneOffset = VietnamTime.OffsetText,
             Action = EpcisAction.Add,
             BizStep = "urn:epcglobal:cbv:bizstep:commissioning",
             Disposition = "urn:epcglobal:cbv:disp:active",
@@ -212,7 +213,7 @@ internal static class DemoProvince
         {
             Type = EpcisEventType.TransformationEvent,
             EventTime = time,
-            EventTimeZoneOffset = "+07:00",
+            EventTimeZoneOffset = VietnamTime.OffsetText,
             BizStep = "urn:epcglobal:cbv:bizstep:commissioning",
             Disposition = "urn:epcglobal:cbv:disp:active",
             InputQuantityList = [new QuantityElement { EpcClass = input, Quantity = inputQuantity, Uom = inputUom }],
@@ -225,7 +226,7 @@ internal static class DemoProvince
     {
         Type = EpcisEventType.AggregationEvent,
         EventTime = time,
-        EventTimeZoneOffset = "+07:00",
+        EventTimeZoneOffset = VietnamTime.OffsetText,
         Action = EpcisAction.Add,
         BizStep = "urn:epcglobal:cbv:bizstep:packing",
         Disposition = "urn:epcglobal:cbv:disp:in_progress",
@@ -239,7 +240,7 @@ internal static class DemoProvince
     {
         Type = EpcisEventType.ObjectEvent,
         EventTime = time,
-        EventTimeZoneOffset = "+07:00",
+        EventTimeZoneOffset = VietnamTime.OffsetText,
         Action = EpcisAction.Observe,
         BizStep = "urn:epcglobal:cbv:bizstep:shipping",
         Disposition = "urn:epcglobal:cbv:disp:in_transit",
@@ -258,7 +259,7 @@ internal static class DemoProvince
     {
         Type = EpcisEventType.ObjectEvent,
         EventTime = time,
-        EventTimeZoneOffset = "+07:00",
+        EventTimeZoneOffset = VietnamTime.OffsetText,
         Action = EpcisAction.Observe,
         BizStep = "urn:epcglobal:cbv:bizstep:receiving",
         Disposition = "urn:epcglobal:cbv:disp:in_progress",

@@ -16,7 +16,7 @@ namespace VnTrace.Server.Exports;
 public sealed record ExportScope(Gtin? Gtin, string? Lot, TraceDirection? Trace, TraceWindow Window)
 {
     /// <summary>The GTIN as its canonical Digital Link, the prefix of its lots and units.</summary>
-    public string? GtinLink => Gtin is { } g ? $"{DigitalLink.CanonicalBase}/01/{g}" : null;
+    public string? GtinLink => Gtin is { } g ? DigitalLink.ForGtin(g).ToString() : null;
 
     /// <summary>Parses the scope parameters, or gives the problem (400) that says what is wrong.</summary>
     public static bool TryParse(string? gtin, string? lot, string? trace, string? from, string? to,

@@ -3,12 +3,9 @@ using Microsoft.Extensions.Localization;
 
 namespace VnTrace.Server.Labels;
 
-/// <summary>Label batches as a person reads them: sheet layouts in the page's language, times in Vietnam.</summary>
+/// <summary>Label batches as a person reads them: sheet layouts in the page's language.</summary>
 public static class LabelsDisplay
 {
-    /// <summary>Vietnam is UTC+7 all year (no daylight saving since 1975), so no time zone database is needed.</summary>
-    public static DateTime VietnamTime(DateTime utc) => utc.AddHours(7);
-
     /// <summary>A catalogue sheet ("A4, 21 labels (3 × 7), 63.5 × 38.1 mm — Avery L7160 style") or a custom one, from <see cref="LabelBatch.Layout"/>.</summary>
     public static string Layout(string? stored, IStringLocalizer t)
     {

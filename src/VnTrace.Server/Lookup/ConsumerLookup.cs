@@ -8,6 +8,7 @@ using VnTrace.Server.Platform.Data;
 using VnTrace.Server.Platform.Events;
 using VnTrace.Server.Lookup.Publication;
 using VnTrace.Server.Lots;
+using VnTrace.Server.Platform.Text;
 using VnTrace.Server.Recall;
 using VnTrace.Server.Trace;
 
@@ -24,7 +25,6 @@ public sealed class ConsumerLookup(VnTraceDbContext db, RecallService recalls, L
     private readonly ConsumerJourney journeys = new(db, options, new PublicationChoices(db));
 
     private PublicationChoices Choices => journeys.Choices;
-    private static readonly TimeSpan Vietnam = TimeSpan.FromHours(7);
 
     public async Task<ConsumerView> FindAsync(DigitalLink link, CancellationToken ct)
     {
@@ -203,7 +203,7 @@ public sealed class ConsumerLookup(VnTraceDbContext db, RecallService recalls, L
             || (view.Canonical != view.LotIdentifier && await recalls.IsRecalledAsync(view.Canonical, ct));
     }
 
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(Vietnam).DateTime);
+    private DateOnly Today => VietnamTime.Today(clock);
 
     private sealed record LotRow(Guid OrganizationId, Guid? LocationId, DateOnly? ProductionDate, DateOnly? ExpiryDate, LotOrigin Origin);
 

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Localization;
 using VnTrace.Gs1.Identifiers;
 using VnTrace.Server.Lookup.Publication;
 using VnTrace.Server.Lookup.Scans;
+using VnTrace.Server.Platform.Text;
 using VnTrace.Server.Resolver;
 
 namespace VnTrace.Server.Lookup;
@@ -91,7 +92,7 @@ public sealed class ConsumerPageModel(ConsumerLookup lookup, ConsumerViewCache v
     /// <summary>An event's time as the business recorded it, in its own time zone (named unless it is Viet Nam's).</summary>
     public string FormatTime(DateTimeOffset time) =>
         (English ? time.ToString("d MMM yyyy, HH:mm", CultureInfo.InvariantCulture) : time.ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture))
-        + (time.Offset == TimeSpan.FromHours(7) ? "" : " (UTC" + time.ToString("zzz", CultureInfo.InvariantCulture) + ")");
+        + (time.Offset == VietnamTime.Offset ? "" : " (UTC" + time.ToString("zzz", CultureInfo.InvariantCulture) + ")");
 
     /// <summary>The map's places for the script, as JSON in a data attribute (HTML-encoded by Razor like any attribute).</summary>
     public string MapJson() => JsonSerializer.Serialize(View!.MapPlaces.Select(p => new MapPlace(p.Name, p.Commune, p.Latitude!.Value, p.Longitude!.Value)).ToArray(),

@@ -21,11 +21,7 @@ public static class LotCodes
     /// The EPCIS class-level identifier of a lot (EPCIS 2.0 §7.3.3.3, GS1 Digital Link URI Syntax §4): the canonical
     /// Digital Link https://id.gs1.org/01/{gtin}/10/{lot}, the lot number percent-encoded where needed.
     /// </summary>
-    public static string LotClass(string gtin, string lotNumber) => new DigitalLink
-    {
-        PrimaryKey = new AiElement("01", Gtin.Parse(gtin).ToString()),
-        Qualifiers = [new AiElement("10", lotNumber)],
-    }.ToCanonicalUri();
+    public static string LotClass(string gtin, string lotNumber) => DigitalLink.ForGtin(Gtin.Parse(gtin), lotNumber).ToString();
 
     /// <summary>A business location as readPoint / bizLocation / source-destination location: GLN with AI 414.</summary>
     public static string Place(string gln) => $"{DigitalLink.CanonicalBase}/414/{gln}";

@@ -10,6 +10,7 @@ using VnTrace.Server.Lots;
 using VnTrace.Server.Organizations;
 using VnTrace.Server.Platform.Data;
 using VnTrace.Server.Identity;
+using VnTrace.Server.Platform.Text;
 
 namespace VnTrace.Server.Workspace;
 
@@ -53,7 +54,7 @@ public sealed class IndexModel(VnTraceDbContext db, CurrentBusiness business, Ti
     {
         Organization = await business.GetAsync(ct);
         var org = business.Id;
-        Today = CertificateValidity.Today(clock);
+        Today = VietnamTime.Today(clock);
 
         RecallNoticesToAcknowledge = await db.RecallNotices.CountAsync(n => n.OrganizationId == org && n.AcknowledgedAt == null
             && db.RecallCampaigns.Any(c => c.Id == n.CampaignId && c.Status == Recall.RecallStatus.Open), ct);
@@ -125,6 +126,6 @@ public sealed class IndexModel(VnTraceDbContext db, CurrentBusiness business, Ti
         var instant = new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc));
         return TimeSpan.TryParseExact(offset.TrimStart('+', '-'), @"hh\:mm", CultureInfo.InvariantCulture, out var span)
             ? instant.ToOffset(offset.StartsWith('-') ? span.Negate() : span)
-            : instant.ToOffset(CertificateValidity.VietnamOffset);
+            : VietnamTime.ToVietnam(instant);
     }
 }

@@ -15,10 +15,8 @@ public abstract class AuthorityTracePageTests(AppFixture fixture)
 
     private async Task<PageClient> OfficerOfAsync(TraceChain chain)
     {
-        await using var scope = App.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<VnTraceDbContext>();
-        var authority = await db.Organizations.SingleAsync(o => o.Gln == chain.Authority.Gln);
-        return await App.SignInAsync(await App.CreateUserAsync(authority.Id, Roles.Authority));
+        var authorityId = await App.WithDbAsync(db => db.Organizations.Where(o => o.Gln == chain.Authority.Gln).Select(o => o.Id).SingleAsync());
+        return await App.SignInAsync(await App.CreateUserAsync(authorityId, Roles.Authority));
     }
 
     [Fact]

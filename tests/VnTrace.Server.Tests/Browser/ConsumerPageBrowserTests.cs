@@ -93,9 +93,8 @@ public abstract class ConsumerPageBrowserTests(AppFixture fixture, BrowserFixtur
 
         await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Mã chính hãng — lần quét đầu tiên" })).ToBeVisibleAsync();
         Assert.Equal(204, (await posted).Status);
-        await using var scope = fixture.App.Services.CreateAsyncScope();
-        var scan = await scope.ServiceProvider.GetRequiredService<VnTraceDbContext>().Scans
-            .SingleAsync(x => x.Identifier == $"https://id.gs1.org/01/{s.Roasted.Gtin}/21/GPS-1");
+        var scan = await fixture.App.WithDbAsync(db => db.Scans
+            .SingleAsync(x => x.Identifier == $"https://id.gs1.org/01/{s.Roasted.Gtin}/21/GPS-1"));
         Assert.Equal(12.68, scan.Latitude);
         Assert.Equal(108.05, scan.Longitude);
         await TestArtifacts.ScreenshotAsync(page, $"consumer-unit-{Provider}-phone");

@@ -73,16 +73,15 @@ public abstract class ContentSecurityPolicyBrowserTests(AppFixture fixture, Brow
     public async Task Hostile_place_names_show_as_text_in_the_consumer_maps_tooltips_and_run_no_script()
     {
         var s = await LookupScenario.CreateAsync(fixture.App);
-        await using (var scope = fixture.App.Services.CreateAsyncScope())
+        await fixture.App.WithDbAsync(async db =>
         {
-            var db = scope.ServiceProvider.GetRequiredService<VnTraceDbContext>();
             var places = new[] { s.Farm.Id, s.Factory.Id, s.Shop.Id };
             for (var i = 0; i < places.Length; i++)
             {
                 var name = HostileNames[i];
                 await db.Locations.Where(l => l.Id == places[i]).ExecuteUpdateAsync(u => u.SetProperty(l => l.Name, name));
             }
-        }
+        });
         await using var context = await browser.NewContextAsync(fixture.App);
         var (page, violations) = await Violations.WatchAsync(context);
 
@@ -130,10 +129,8 @@ public abstract class ContentSecurityPolicyBrowserTests(AppFixture fixture, Brow
         var s = await LookupScenario.CreateAsync(fixture.App);
         await s.IssueSerialsAsync("CSP-1", "CSP-2");
         var owner = await fixture.App.CreateUserAsync(s.Producer.Id, Roles.BusinessOwner);
-        Guid batchId;
-        await using (var scope = fixture.App.Services.CreateAsyncScope())
-            batchId = await scope.ServiceProvider.GetRequiredService<VnTraceDbContext>().LabelBatches
-                .Where(b => b.OrganizationId == s.Producer.Id).Select(b => b.Id).SingleAsync();
+        var batchId = await fixture.App.WithDbAsync(db => db.LabelBatches
+            .Where(b => b.OrganizationId == s.Producer.Id).Select(b => b.Id).SingleAsync());
         await using var context = await browser.NewContextAsync(fixture.App);
         await context.RouteAsync("https://tile.openstreetmap.org/**", route => route.AbortAsync()); // no network here
         var (page, violations) = await Violations.WatchAsync(context);

@@ -21,9 +21,8 @@ public abstract class LocationMapBrowserTests(AppFixture fixture, BrowserFixture
         var app = fixture.App;
         var user = await app.CreateBusinessUserAsync("HTX Cà phê Ea Pốk " + Guid.NewGuid().ToString("N")[..6]);
         var prefix = "893" + Random.Shared.Next(0, 100_000).ToString("00000", CultureInfo.InvariantCulture);
-        await using (var scope = app.Services.CreateAsyncScope())
-            await scope.ServiceProvider.GetRequiredService<VnTraceDbContext>().Organizations.Where(o => o.Id == user.OrganizationId)
-                .ExecuteUpdateAsync(s => s.SetProperty(o => o.Gs1CompanyPrefix, prefix));
+        await app.WithDbAsync(db => db.Organizations.Where(o => o.Id == user.OrganizationId)
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.Gs1CompanyPrefix, prefix)));
 
         await using var context = await browser.NewContextAsync(app);
         var tileRequests = 0;
@@ -58,15 +57,11 @@ public abstract class LocationMapBrowserTests(AppFixture fixture, BrowserFixture
         await page.GetByRole(AriaRole.Button, new() { Name = "Lưu", Exact = true }).ClickAsync();
         await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/workspace/locations/[0-9a-f-]{36}$"));
 
-        decimal hectares;
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            var location = await scope.ServiceProvider.GetRequiredService<VnTraceDbContext>().Locations
-                .SingleAsync(l => l.OrganizationId == user.OrganizationId && l.Name == "Vùng trồng cà phê lô 7");
-            Assert.NotNull(location.BoundaryGeoJson);
-            Assert.StartsWith(prefix, location.Gln);
-            hectares = location.AreaHectares!.Value;
-        }
+        var location = await app.WithDbAsync(db => db.Locations
+            .SingleAsync(l => l.OrganizationId == user.OrganizationId && l.Name == "Vùng trồng cà phê lô 7"));
+        Assert.NotNull(location.BoundaryGeoJson);
+        Assert.StartsWith(prefix, location.Gln);
+        var hectares = location.AreaHectares!.Value;
         Assert.InRange(hectares, 3m, 8m); // about 225 × 170 px at 1.17 m per pixel: 260 × 200 m
         var area = hectares.ToString("#,##0.####", new CultureInfo("vi")) + " ha";
         await Expect(page.GetByTestId("area")).ToContainTextAsync(area);

@@ -43,9 +43,8 @@ public abstract class CertificatePagesTests(AppFixture fixture)
             new CertificateTestData.Upload("chứng nhận VietGAP.pdf", CertificateTestData.Pdf, "application/pdf"));
         var id = CertificateIdFrom(response);
 
-        await using (var scope = App.Services.CreateAsyncScope())
+        await App.WithDbAsync(async db =>
         {
-            var db = scope.ServiceProvider.GetRequiredService<VnTraceDbContext>();
             var certificate = await db.Certificates.SingleAsync(c => c.Id == id);
             Assert.Equal(org, certificate.OrganizationId);
             Assert.Equal(CertificateKind.VietGap, certificate.Kind);
@@ -64,7 +63,7 @@ public abstract class CertificatePagesTests(AppFixture fixture)
             Assert.Equal("certificate.create", audit.Action);
             Assert.Equal(owner.Id, audit.UserId);
             Assert.Contains(number, audit.Detail);
-        }
+        });
 
         var details = await pages.GetPageAsync($"/workspace/certificates/{id}");
         Assert.Contains(number, details);

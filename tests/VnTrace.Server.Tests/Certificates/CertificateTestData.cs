@@ -5,6 +5,7 @@ using VnTrace.Server.Certificates;
 using VnTrace.Server.Locations;
 using VnTrace.Server.Lots;
 using VnTrace.Server.Platform.Data;
+using VnTrace.Server.Platform.Text;
 using VnTrace.Server.Products;
 using VnTrace.Server.Tests.Infrastructure;
 
@@ -28,7 +29,7 @@ internal static class CertificateTestData
     /// <summary>The start of a Windows executable ("MZ" header), to be sent under a .pdf name.</summary>
     public static readonly byte[] Exe = [0x4D, 0x5A, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04, 0x00, 0x00, 0x00, 0xFF, 0xFF, 0x00, 0x00];
 
-    public static DateOnly Today => CertificateValidity.Today(TimeProvider.System);
+    public static DateOnly Today => VietnamTime.Today(TimeProvider.System);
 
     public static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
@@ -44,12 +45,6 @@ internal static class CertificateTestData
     {
         var body = "893" + Digits(9);
         return body + Gs1CheckDigit.ComputeChar(body);
-    }
-
-    public static async Task<T> WithDbAsync<T>(this VnTraceApp app, Func<VnTraceDbContext, Task<T>> work)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        return await work(scope.ServiceProvider.GetRequiredService<VnTraceDbContext>());
     }
 
     public static Task<Guid> AddProductAsync(this VnTraceApp app, Guid organizationId, string name, bool archived = false) =>

@@ -1,4 +1,3 @@
-using VnTrace.Server.Tests.Infrastructure;
 using VnTrace.Server.Certificates;
 
 namespace VnTrace.Server.Tests.Certificates;
@@ -54,12 +53,4 @@ public sealed class CertificateValidityTests
             }
         }
     }
-
-    [Theory]
-    // 16:59:59 UTC is 23:59:59 in Vietnam, still the 25th; 17:00 UTC is midnight, the 26th.
-    [InlineData("2026-11-25T16:59:59Z", "2026-11-25")]
-    [InlineData("2026-11-25T17:00:00Z", "2026-11-26")]
-    [InlineData("2026-11-24T17:00:00Z", "2026-11-25")]
-    public void Today_is_the_date_in_Vietnam(string utc, string expected) =>
-        Assert.Equal(DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), CertificateValidity.Today(new FixedClock(DateTimeOffset.Parse(utc, System.Globalization.CultureInfo.InvariantCulture))));
 }

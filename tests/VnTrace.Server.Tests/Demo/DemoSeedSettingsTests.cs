@@ -24,8 +24,7 @@ public sealed class DemoSeedSettingsTests(PostgresServer postgres)
 
     private static async Task<bool> SeededAsync(VnTraceApp app)
     {
-        await using var scope = app.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<VnTraceDbContext>().Organizations.AnyAsync();
+        return await app.WithDbAsync(db => db.Organizations.AnyAsync());
     }
 
     [Theory]

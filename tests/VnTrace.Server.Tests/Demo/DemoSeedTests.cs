@@ -47,15 +47,14 @@ public sealed class DemoSeedTests(PostgresServer postgres)
         var profile = await owner.GetPageAsync("/workspace/organization");
         Assert.Contains("data-prefix-in-use=\"8936012\"", profile);
         Assert.Contains("24163", profile);
-        await using (var scope = app.Services.CreateAsyncScope())
+        await app.WithDbAsync(async db =>
         {
-            var db = scope.ServiceProvider.GetRequiredService<VnTraceDbContext>();
             var coffee = await db.Organizations.SingleAsync(o => o.Name == "HTX Nông nghiệp Dịch vụ Ea Tu");
             Assert.Equal(2, await db.Products.CountAsync(p => p.OrganizationId == coffee.Id));
             Assert.Equal(2, await db.Locations.CountAsync(l => l.OrganizationId == coffee.Id));
             Assert.True(await db.Lots.AnyAsync(l => l.OrganizationId == coffee.Id && l.LotNumber == "RB2610-01"));
             Assert.False(await db.Organizations.AnyAsync(o => o.Status != OrganizationStatus.Approved));
-        }
+        });
 
         // The officer reaches the authority's pages; the inspector too, read-only.
         using var officer = await SignInAsync(app, "demo-officer", password);

@@ -117,14 +117,15 @@ public sealed class ExportChain
     private static async Task<Party> PartyAsync(VnTraceApp app, string name, string gln, OrganizationKind kind)
     {
         var (organizationId, client) = await app.CreateOrganizationClientAsync(name);
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<VnTraceDbContext>();
-        var organization = await db.Organizations.FindAsync(organizationId);
-        organization!.Gln = gln;
-        organization.Kind = kind;
-        db.Update(organization); // the context reads without tracking by default
-        await db.SaveChangesAsync();
-        return new Party(name, gln, organizationId, client);
+        return await app.WithDbAsync(async db =>
+        {
+            var organization = await db.Organizations.FindAsync(organizationId);
+            organization!.Gln = gln;
+            organization.Kind = kind;
+            db.Update(organization); // the context reads without tracking by default
+            await db.SaveChangesAsync();
+            return new Party(name, gln, organizationId, client);
+        });
     }
 
     private static async Task Capture(Party party, params string[] events)

@@ -25,12 +25,13 @@ public abstract class Gs1NumberingTests(AppFixture fixture)
 
     private async Task<Guid> PendingBusinessAsync(string? ownPrefix = null)
     {
-        await using var scope = App.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<VnTraceDbContext>();
-        var organization = new Organization { Name = Unique("HTX chờ duyệt"), Status = OrganizationStatus.Pending, Gs1CompanyPrefix = ownPrefix };
-        db.Organizations.Add(organization);
-        await db.SaveChangesAsync();
-        return organization.Id;
+        return await App.WithDbAsync(async db =>
+        {
+            var organization = new Organization { Name = Unique("HTX chờ duyệt"), Status = OrganizationStatus.Pending, Gs1CompanyPrefix = ownPrefix };
+            db.Organizations.Add(organization);
+            await db.SaveChangesAsync();
+            return organization.Id;
+        });
     }
 
     private async Task<bool> DecideAsync(Guid organizationId, OrganizationStatus decision)
@@ -41,8 +42,7 @@ public abstract class Gs1NumberingTests(AppFixture fixture)
 
     private async Task<Organization> LoadAsync(Guid organizationId)
     {
-        await using var scope = App.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<VnTraceDbContext>().Organizations.SingleAsync(o => o.Id == organizationId);
+        return await App.WithDbAsync(db => db.Organizations.SingleAsync(o => o.Id == organizationId));
     }
 
     private async Task<T> WithNumbering<T>(Func<Gs1Numbering, Task<T>> use)
@@ -73,10 +73,11 @@ public abstract class Gs1NumberingTests(AppFixture fixture)
         Assert.Equal(approved.Gln, again.Gln);
         Assert.Equal(1, again.NextGlnReference);
 
-        await using var scope = App.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<VnTraceDbContext>();
-        var audit = await db.AuditLog.Where(a => a.EntityId == id.ToString() && a.Action == "organization.approved").Select(a => a.Detail).FirstAsync();
-        Assert.Contains(approved.AllocatedCompanyPrefix, audit);
+        await App.WithDbAsync(async db =>
+        {
+            var audit = await db.AuditLog.Where(a => a.EntityId == id.ToString() && a.Action == "organization.approved").Select(a => a.Detail).FirstAsync();
+            Assert.Contains(approved.AllocatedCompanyPrefix, audit);
+        });
     }
 
     [Fact]
@@ -127,12 +128,11 @@ public abstract class Gs1NumberingTests(AppFixture fixture)
         var prefix = (await LoadAsync(id)).AllocatedCompanyPrefix!;
         var body = prefix + "000";
         var taken = "0" + body + Gs1CheckDigit.ComputeChar(body);
-        await using (var scope = App.Services.CreateAsyncScope())
+        await App.WithDbAsync(async db =>
         {
-            var db = scope.ServiceProvider.GetRequiredService<VnTraceDbContext>();
             db.Products.Add(new Product { OrganizationId = id, Gtin = taken, NameVi = "Nhập tay", Unit = "kg" });
             await db.SaveChangesAsync();
-        }
+        });
         var next = await WithNumbering(n => n.NextGtinAsync(id, CancellationToken.None));
         Assert.NotEqual(taken, next.ToString());
         Assert.Equal("0" + prefix + "001", next.ToString()[..13]);
@@ -167,16 +167,14 @@ public sealed class Gs1RangeTests(PostgresServer postgres)
     {
         await using var app = await VnTraceApp.StartAsync(DatabaseProvider.Sqlite, postgres,
             new() { ["VnTrace:Gs1Allocation:Prefix"] = "893620", ["VnTrace:Gs1Allocation:BusinessDigits"] = "1" });
-        Guid pending;
-        await using (var scope = app.Services.CreateAsyncScope())
+        var pending = await app.WithDbAsync(async db =>
         {
-            var db = scope.ServiceProvider.GetRequiredService<VnTraceDbContext>();
             db.Organizations.Add(new Organization { Name = "HTX cuối dải", AllocatedCompanyPrefix = "8936209" });
             var organization = new Organization { Name = "HTX hết mã", Status = OrganizationStatus.Pending };
             db.Organizations.Add(organization);
             await db.SaveChangesAsync();
-            pending = organization.Id;
-        }
+            return organization.Id;
+        });
         using var officer = await app.SignInAsync(await app.CreateAuthorityUserAsync());
         var response = await officer.SubmitFormAsync("/authority/organizations", new Dictionary<string, string>
         {
@@ -187,10 +185,9 @@ public sealed class Gs1RangeTests(PostgresServer postgres)
         var page = await officer.GetPageAsync(response.Headers.Location!.ToString());
         Assert.Contains("Chưa duyệt được", page);
         Assert.Contains("893620 is exhausted", page);
-        await using (var scope = app.Services.CreateAsyncScope())
+        await app.WithDbAsync(async db =>
         {
-            var db = scope.ServiceProvider.GetRequiredService<VnTraceDbContext>();
             Assert.Equal(OrganizationStatus.Pending, (await db.Organizations.SingleAsync(o => o.Id == pending)).Status);
-        }
+        });
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using VnTrace.Server.Identity;
 using VnTrace.Server.Platform.Data;
@@ -50,9 +51,9 @@ public sealed partial class AdminCommandsTests(SqliteAppFixture fixture) : IClas
     public async Task Keys_are_stored_only_as_hashes()
     {
         var (_, _) = await fixture.App.CreateOrganizationClientAsync("hash-only");
-        using var scope = fixture.App.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<VnTrace.Server.Platform.Data.VnTraceDbContext>();
-        Assert.All(db.ApiKeys.IgnoreTenantFilter("the test reads stored rows from outside any request"), k =>
+        var keys = await fixture.App.WithDbAsync(db => db.ApiKeys.IgnoreTenantFilter(TestDb.OutsideAnyRequest).ToListAsync());
+        Assert.NotEmpty(keys);
+        Assert.All(keys, k =>
         {
             Assert.Matches("^[0-9a-f]{64}$", k.KeyHash);
             Assert.DoesNotContain("vnt_", k.KeyHash, StringComparison.Ordinal);
@@ -73,9 +74,7 @@ public sealed partial class AdminCommandsTests(SqliteAppFixture fixture) : IClas
         var signIn = await pages.SubmitFormAsync("/account/sign-in", new Dictionary<string, string> { ["Form.UserName"] = userName, ["Form.Password"] = password });
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await pages.GetAsync("/authority/organizations")).StatusCode);
-        using var scope = fixture.App.Services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<VnTrace.Server.Platform.Data.VnTraceDbContext>();
-        Assert.True(db.AuditLog.Any(a => a.Action == "user.create" && a.Detail!.Contains(userName)));
+        Assert.True(await fixture.App.WithDbAsync(db => db.AuditLog.AnyAsync(a => a.Action == "user.create" && a.Detail!.Contains(userName))));
     }
 
     [Fact]

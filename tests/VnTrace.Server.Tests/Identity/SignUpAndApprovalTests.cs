@@ -44,14 +44,9 @@ public abstract class SignUpAndApprovalTests(AppFixture fixture)
         var waiting = await business.GetAsync("/workspace", followRedirects: false);
         Assert.Equal("/account/pending", waiting.Headers.Location?.ToString());
 
-        Guid organizationId;
-        await using (var scope = App.Services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<VnTraceDbContext>();
-            var organization = await db.Organizations.SingleAsync(o => o.Name == "HTX Cà phê " + userName);
-            Assert.Equal(OrganizationStatus.Pending, organization.Status);
-            organizationId = organization.Id;
-        }
+        var organization = await App.WithDbAsync(db => db.Organizations.SingleAsync(o => o.Name == "HTX Cà phê " + userName));
+        Assert.Equal(OrganizationStatus.Pending, organization.Status);
+        var organizationId = organization.Id;
 
         var officer = await App.CreateAuthorityUserAsync();
         using var authority = await App.SignInAsync(officer);
@@ -81,10 +76,11 @@ public abstract class SignUpAndApprovalTests(AppFixture fixture)
         var badTax = await pages.SubmitFormAsync("/account/sign-up", SignUpFields(userName, "12345"));
         Assert.Contains("Mã số thuế phải gồm", await badTax.Content.ReadAsStringAsync());
 
-        await using var scope = App.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<VnTraceDbContext>();
-        Assert.False(await db.Organizations.AnyAsync(o => o.Name == "HTX Cà phê " + userName));
-        Assert.False(await db.Users.AnyAsync(u => u.UserName == userName));
+        await App.WithDbAsync(async db =>
+        {
+            Assert.False(await db.Organizations.AnyAsync(o => o.Name == "HTX Cà phê " + userName));
+            Assert.False(await db.Users.AnyAsync(u => u.UserName == userName));
+        });
     }
 
     [Fact]
@@ -103,11 +99,12 @@ public abstract class SignUpAndApprovalTests(AppFixture fixture)
         var response = await pages.SubmitFormAsync("/account/sign-up", fields);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
 
-        await using var scope = App.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<VnTraceDbContext>();
-        var organization = await db.Organizations.SingleAsync(o => o.Name == "HTX Cà phê " + userName);
-        Assert.Equal(commune.Code, organization.CommuneCode);
-        Assert.Equal("66", organization.ProvinceCode);
+        await App.WithDbAsync(async db =>
+        {
+            var organization = await db.Organizations.SingleAsync(o => o.Name == "HTX Cà phê " + userName);
+            Assert.Equal(commune.Code, organization.CommuneCode);
+            Assert.Equal("66", organization.ProvinceCode);
+        });
     }
 
     [Fact]
@@ -146,9 +143,7 @@ public abstract class SignUpAndApprovalTests(AppFixture fixture)
         }, token);
         Assert.Equal(HttpStatusCode.Redirect, decide.StatusCode);
         Assert.StartsWith("/account/denied", decide.Headers.Location?.PathAndQuery);
-        await using var scope = App.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<VnTraceDbContext>();
-        Assert.Equal(OrganizationStatus.Pending, (await db.Organizations.SingleAsync(o => o.Id == pending.OrganizationId)).Status);
+        Assert.Equal(OrganizationStatus.Pending, (await App.WithDbAsync(db => db.Organizations.SingleAsync(o => o.Id == pending.OrganizationId))).Status);
     }
 
     [Fact]

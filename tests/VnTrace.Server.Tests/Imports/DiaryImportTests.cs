@@ -72,7 +72,7 @@ public abstract class DiaryImportTests(AppFixture fixture)
     private static decimal? QuantityOf(JsonNode e) => e["quantityList"]?.AsArray().SingleOrDefault()?["quantity"]?.GetValue<decimal>();
 
     private Task<bool> AuditedAsync(Guid organizationId) =>
-        App.QueryAsync(db => db.AuditLog.AnyAsync(a => a.OrganizationId == organizationId && a.Action == "import.diary"));
+        App.WithDbAsync(db => db.AuditLog.AnyAsync(a => a.OrganizationId == organizationId && a.Action == "import.diary"));
 
     [Fact]
     public async Task The_templates_download_and_read_back()
@@ -157,8 +157,8 @@ public abstract class DiaryImportTests(AppFixture fixture)
         Assert.Equal(1200.5m, (await farm.LotAsync(lotA))!.Quantity);
         Assert.Equal(150m, (await farm.LotAsync(lotB))!.Quantity);
         // One capture, one document: the events were stored together.
-        Assert.Equal(1, await farm.WithDbAsync(db => db.Events.Where(e => e.OwnerId == farm.OrganizationId).Select(e => e.CaptureId).Distinct().CountAsync()));
-        var audit = await App.QueryAsync(db => db.AuditLog.SingleAsync(a => a.OrganizationId == farm.OrganizationId && a.Action == "import.diary"));
+        Assert.Equal(1, await farm.App.WithDbAsync(db => db.Events.Where(e => e.OwnerId == farm.OrganizationId).Select(e => e.CaptureId).Distinct().CountAsync()));
+        var audit = await App.WithDbAsync(db => db.AuditLog.SingleAsync(a => a.OrganizationId == farm.OrganizationId && a.Action == "import.diary"));
         Assert.Contains("\"Imported\":9", audit.Detail);
 
         // The same file again repeats events already in the diary: nothing is imported twice.
@@ -234,7 +234,7 @@ public abstract class DiaryImportTests(AppFixture fixture)
         Assert.Equal(new[] { FarmingInputStep, Step("packing"), Step("storing") }.Order(StringComparer.Ordinal), events.Select(e => Str(e, "bizStep")!).Order(StringComparer.Ordinal));
         Assert.Equal(300m, QuantityOf(events.Single(e => Str(e, "bizStep") == Step("packing"))!));
         Assert.Equal($"https://id.gs1.org/01/{farm.Gtin}/10/L-2", Str(events.Single(e => Str(e, "bizStep") == Step("storing"))!["quantityList"]![0], "epcClass"));
-        var audit = await App.QueryAsync(db => db.AuditLog.SingleAsync(a => a.OrganizationId == farm.OrganizationId && a.Action == "import.diary"));
+        var audit = await App.WithDbAsync(db => db.AuditLog.SingleAsync(a => a.OrganizationId == farm.OrganizationId && a.Action == "import.diary"));
         Assert.Contains("\"Imported\":3", audit.Detail);
         Assert.Contains("\"Skipped\":6", audit.Detail);
         Assert.Contains("valid-rows", audit.Detail);

@@ -23,7 +23,7 @@ public abstract class ProductImportTests(AppFixture fixture)
     private static byte[] Csv(params string[] rows) => Encoding.UTF8.GetBytes(string.Join("\r\n", [Header, .. rows]) + "\r\n");
 
     private Task<List<Product>> ProductsOfAsync(Guid organizationId) =>
-        App.QueryAsync(db => db.Products.Where(p => p.OrganizationId == organizationId).OrderBy(p => p.NameVi).ToListAsync());
+        App.WithDbAsync(db => db.Products.Where(p => p.OrganizationId == organizationId).OrderBy(p => p.NameVi).ToListAsync());
 
     [Fact]
     public async Task The_templates_download_with_the_vietnamese_headers_and_read_back()
@@ -75,9 +75,9 @@ public abstract class ProductImportTests(AppFixture fixture)
         Assert.Equal(3, products[2].OcopStars);
         Assert.All(new[] { products[0], products[2] }, p => Assert.StartsWith("0" + business.Prefix, p.Gtin));
         Assert.NotEqual(products[0].Gtin, products[2].Gtin);
-        var audit = await App.QueryAsync(db => db.AuditLog.SingleAsync(a => a.OrganizationId == business.Id && a.Action == "import.products"));
+        var audit = await App.WithDbAsync(db => db.AuditLog.SingleAsync(a => a.OrganizationId == business.Id && a.Action == "import.products"));
         Assert.Contains("\"Imported\":3", audit.Detail);
-        Assert.False(await App.QueryAsync(db => db.Files.AnyAsync(f => f.Id == fileId)), "the kept upload is removed once imported");
+        Assert.False(await App.WithDbAsync(db => db.Files.AnyAsync(f => f.Id == fileId)), "the kept upload is removed once imported");
     }
 
     [Fact]
@@ -146,7 +146,7 @@ public abstract class ProductImportTests(AppFixture fixture)
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Contains("chưa nhập gì", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
         Assert.Empty(await ProductsOfAsync(business.Id));
-        Assert.False(await App.QueryAsync(db => db.AuditLog.AnyAsync(a => a.OrganizationId == business.Id && a.Action == "import.products")));
+        Assert.False(await App.WithDbAsync(db => db.AuditLog.AnyAsync(a => a.OrganizationId == business.Id && a.Action == "import.products")));
     }
 
     [Fact]
@@ -167,7 +167,7 @@ public abstract class ProductImportTests(AppFixture fixture)
         var products = await ProductsOfAsync(business.Id);
         Assert.Equal(["Sản phẩm tốt 1", "Sản phẩm tốt 2"], products.Select(p => p.NameVi));
         Assert.Equal(["0" + good1, "0" + good2], products.Select(p => p.Gtin));
-        var audit = await App.QueryAsync(db => db.AuditLog.SingleAsync(a => a.OrganizationId == business.Id && a.Action == "import.products"));
+        var audit = await App.WithDbAsync(db => db.AuditLog.SingleAsync(a => a.OrganizationId == business.Id && a.Action == "import.products"));
         Assert.Contains("\"Imported\":2", audit.Detail);
         Assert.Contains("\"Skipped\":4", audit.Detail);
         Assert.Contains("valid-rows", audit.Detail);

@@ -127,11 +127,12 @@ public sealed class VnTraceApp : WebApplicationFactory<Program>
     public async Task<TestUser> CreateBusinessUserAsync(string organizationName, string role = Roles.BusinessOwner,
         OrganizationStatus status = OrganizationStatus.Approved, string? gln = null)
     {
-        await using var scope = Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<VnTraceDbContext>();
         var organization = new Organization { Name = organizationName, Status = status, Gln = gln };
-        db.Organizations.Add(organization);
-        await db.SaveChangesAsync();
+        await this.WithDbAsync(db =>
+        {
+            db.Organizations.Add(organization);
+            return db.SaveChangesAsync();
+        });
         return await CreateUserAsync(organization.Id, role);
     }
 
@@ -152,11 +153,12 @@ public sealed class VnTraceApp : WebApplicationFactory<Program>
     /// <summary>An authority officer (or inspector) of a fresh authority organization.</summary>
     public async Task<TestUser> CreateAuthorityUserAsync(string role = Roles.Authority)
     {
-        await using var scope = Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<VnTraceDbContext>();
         var authority = new Organization { Name = "Sở KH&CN (test)", Kind = OrganizationKind.Authority };
-        db.Organizations.Add(authority);
-        await db.SaveChangesAsync();
+        await this.WithDbAsync(db =>
+        {
+            db.Organizations.Add(authority);
+            return db.SaveChangesAsync();
+        });
         return await CreateUserAsync(authority.Id, role);
     }
 

@@ -24,18 +24,16 @@ public sealed class LabelPagesBrowserTests(SqliteKestrelAppFixture fixture, Brow
     {
         var app = fixture.App;
         var owner = await app.CreateBusinessUserAsync("HTX Cà phê Ea Kar");
-        string gtin, lotNumber;
-        await using (var scope = app.Services.CreateAsyncScope())
+        var digits = "893" + Random.Shared.NextInt64(0, 1_000_000_000).ToString("D9");
+        var gtin = "0" + digits + Gs1CheckDigit.ComputeChar(digits);
+        var lotNumber = "EK" + Random.Shared.Next(1000, 9999);
+        await app.WithDbAsync(async db =>
         {
-            var db = scope.ServiceProvider.GetRequiredService<VnTraceDbContext>();
-            var digits = "893" + Random.Shared.NextInt64(0, 1_000_000_000).ToString("D9");
-            gtin = "0" + digits + Gs1CheckDigit.ComputeChar(digits);
-            lotNumber = "EK" + Random.Shared.Next(1000, 9999);
             var product = new Product { OrganizationId = owner.OrganizationId!.Value, Gtin = gtin, NameVi = "Cà phê rang xay Ea Kar", Unit = "kg" };
             db.Products.Add(product);
             db.Lots.Add(new Lot { OrganizationId = owner.OrganizationId.Value, Gtin = gtin, LotNumber = lotNumber, ProductId = product.Id });
             await db.SaveChangesAsync(TestContext.Current.CancellationToken);
-        }
+        });
 
         await using var context = await browser.NewContextAsync(app);
         var page = await context.NewPageAsync();

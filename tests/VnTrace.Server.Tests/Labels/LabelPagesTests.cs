@@ -57,24 +57,25 @@ public abstract partial class LabelPagesTests(LabelsAppFixture fixture) : IDispo
     /// <summary>A product of the business (unless <paramref name="ownProduct"/> is false: a lot received under a partner's GTIN) and a lot of it.</summary>
     private async Task<TestLot> CreateLotAsync(Guid organizationId, bool ownProduct = true)
     {
-        await using var scope = App.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<VnTraceDbContext>();
-        var digits = "893" + Random.Shared.NextInt64(0, 1_000_000_000).ToString("D9");
-        var gtin = "0" + digits + Gs1CheckDigit.ComputeChar(digits);
-        Product? product = null;
-        if (ownProduct)
-            db.Products.Add(product = new Product { OrganizationId = organizationId, Gtin = gtin, NameVi = Coffee, Unit = "kg" });
-        var lot = new Lot
+        return await App.WithDbAsync(async db =>
         {
-            OrganizationId = organizationId,
-            Gtin = gtin,
-            LotNumber = "L" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant(),
-            ProductId = product?.Id,
-            Origin = ownProduct ? LotOrigin.Produced : LotOrigin.Received,
-        };
-        db.Lots.Add(lot);
-        await db.SaveChangesAsync(Ct);
-        return new TestLot(lot.Id, gtin, lot.LotNumber);
+            var digits = "893" + Random.Shared.NextInt64(0, 1_000_000_000).ToString("D9");
+            var gtin = "0" + digits + Gs1CheckDigit.ComputeChar(digits);
+            Product? product = null;
+            if (ownProduct)
+                db.Products.Add(product = new Product { OrganizationId = organizationId, Gtin = gtin, NameVi = Coffee, Unit = "kg" });
+            var lot = new Lot
+            {
+                OrganizationId = organizationId,
+                Gtin = gtin,
+                LotNumber = "L" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant(),
+                ProductId = product?.Id,
+                Origin = ownProduct ? LotOrigin.Produced : LotOrigin.Received,
+            };
+            db.Lots.Add(lot);
+            await db.SaveChangesAsync(Ct);
+            return new TestLot(lot.Id, gtin, lot.LotNumber);
+        });
     }
 
     private static Dictionary<string, string> Fields(TestLot lot, string count, string kind = "Serial", string layout = "a4-3x7", string start = "1") => new()
@@ -100,17 +101,13 @@ public abstract partial class LabelPagesTests(LabelsAppFixture fixture) : IDispo
 
     private async Task<List<IssuedSerial>> StoredSerialsAsync(Guid batchId)
     {
-        await using var scope = App.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<VnTraceDbContext>();
-        return await db.IssuedSerials.Where(s => s.BatchId == batchId).OrderBy(s => s.Id).ToListAsync(Ct);
+        return await App.WithDbAsync(db => db.IssuedSerials.Where(s => s.BatchId == batchId).OrderBy(s => s.Id).ToListAsync(Ct));
     }
 
     private async Task<(int Batches, int Serials)> StoredForLotAsync(TestLot lot)
     {
-        await using var scope = App.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<VnTraceDbContext>();
-        return (await db.LabelBatches.CountAsync(b => b.LotId == lot.Id, Ct),
-            await db.IssuedSerials.CountAsync(s => s.Gtin == lot.Gtin, Ct));
+        return await App.WithDbAsync(async db => (await db.LabelBatches.CountAsync(b => b.LotId == lot.Id, Ct),
+            await db.IssuedSerials.CountAsync(s => s.Gtin == lot.Gtin, Ct)));
     }
 
     private static string UriOf(IssuedSerial s) => $"{LabelsAppFixture.ResolverBase}/01/{s.Gtin}/10/{s.LotNumber}/21/{s.Serial}";
@@ -154,11 +151,10 @@ public abstract partial class LabelPagesTests(LabelsAppFixture fixture) : IDispo
             Assert.Equal(["10", "21"], link.Qualifiers.Select(q => q.Ai));
         });
 
-        await using var scope = App.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<VnTraceDbContext>();
-        var batch = await db.LabelBatches.SingleAsync(b => b.Id == batchId, Ct);
+        var batch = await App.WithDbAsync(db => db.LabelBatches.SingleAsync(b => b.Id == batchId, Ct));
         Assert.Equal((owner.OrganizationId!.Value, LabelBatchKind.Serial, 1000, "a4-3x7", (Guid?)owner.Id), (batch.OrganizationId, batch.Kind, batch.Count, batch.Layout, batch.CreatedBy));
-        Assert.True(await db.AuditLog.AnyAsync(a => a.Action == "labels.issue" && a.EntityId == batchId.ToString() && a.OrganizationId == owner.OrganizationId, Ct));
+        Assert.True(await App.WithDbAsync(db => db.AuditLog.AnyAsync(a => a.Action == "labels.issue" && a.EntityId == batchId.ToString() && a.OrganizationId == owner.OrganizationId, Ct)));
+        await using var scope = App.Services.CreateAsyncScope();
         var issuer = scope.ServiceProvider.GetRequiredService<CodeIssuer>();
         Assert.True(await issuer.IsIssuedAsync(lot.Gtin, serials[500].Serial, Ct));
         Assert.Equal(lot.LotNumber, await issuer.IssuedLotAsync(lot.Gtin, serials[500].Serial, Ct));
@@ -335,9 +331,7 @@ public abstract partial class LabelPagesTests(LabelsAppFixture fixture) : IDispo
         fields["Form.ColumnGapMm"] = "5";
         fields["Form.RowGapMm"] = "2";
         var batchId = await IssueAsync(pages, fields);
-        await using var scope = App.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<VnTraceDbContext>();
-        Assert.Equal("custom:50x30:3x8:5x2", (await db.LabelBatches.SingleAsync(b => b.Id == batchId, Ct)).Layout);
+        Assert.Equal("custom:50x30:3x8:5x2", (await App.WithDbAsync(db => db.LabelBatches.SingleAsync(b => b.Id == batchId, Ct))).Layout);
         var pdf = tools.Save("custom.pdf", await (await pages.GetAsync($"/workspace/labels/{batchId}/labels.pdf")).Content.ReadAsByteArrayAsync(Ct));
         Assert.Equal((await StoredSerialsAsync(batchId)).Take(24).Select(UriOf), await tools.DecodeSheetAsync(pdf, LabelLayout.Custom(50, 30, 3, 8, 5, 2), 24));
     }
@@ -384,9 +378,7 @@ public abstract partial class LabelPagesTests(LabelsAppFixture fixture) : IDispo
         var lotA = await CreateLotAsync(a.OrganizationId!.Value);
         using (var pagesA = await App.SignInAsync(a))
             _ = await IssueAsync(pagesA, Fields(lotA, "10"));
-        Guid batchA;
-        await using (var scope = App.Services.CreateAsyncScope())
-            batchA = await scope.ServiceProvider.GetRequiredService<VnTraceDbContext>().LabelBatches.Where(x => x.LotId == lotA.Id).Select(x => x.Id).SingleAsync(Ct);
+        var batchA = await App.WithDbAsync(db => db.LabelBatches.Where(x => x.LotId == lotA.Id).Select(x => x.Id).SingleAsync(Ct));
         var serialA = (await StoredSerialsAsync(batchA))[0].Serial;
 
         var b = await App.CreateBusinessUserAsync("Công ty B (Buôn Đôn)");

@@ -68,14 +68,15 @@ public sealed class LabelSheetLimiterTests(PostgresServer postgres) : IAsyncLife
 
     private async Task<Guid> CreateLotBatchAsync(Guid organizationId)
     {
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<VnTraceDbContext>();
-        var digits = "893" + Random.Shared.NextInt64(0, 1_000_000_000).ToString("D9");
-        var lot = new Lot { OrganizationId = organizationId, Gtin = "0" + digits + Gs1CheckDigit.ComputeChar(digits), LotNumber = "TEM-1", Origin = LotOrigin.Produced };
-        db.Lots.Add(lot);
-        var batch = new LabelBatch { OrganizationId = organizationId, LotId = lot.Id, Kind = LabelBatchKind.Lot, Count = 3, Layout = "a4-3x7" };
-        db.LabelBatches.Add(batch);
-        await db.SaveChangesAsync();
-        return batch.Id;
+        return await app.WithDbAsync(async db =>
+        {
+            var digits = "893" + Random.Shared.NextInt64(0, 1_000_000_000).ToString("D9");
+            var lot = new Lot { OrganizationId = organizationId, Gtin = "0" + digits + Gs1CheckDigit.ComputeChar(digits), LotNumber = "TEM-1", Origin = LotOrigin.Produced };
+            db.Lots.Add(lot);
+            var batch = new LabelBatch { OrganizationId = organizationId, LotId = lot.Id, Kind = LabelBatchKind.Lot, Count = 3, Layout = "a4-3x7" };
+            db.LabelBatches.Add(batch);
+            await db.SaveChangesAsync();
+            return batch.Id;
+        });
     }
 }

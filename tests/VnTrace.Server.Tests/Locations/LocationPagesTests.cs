@@ -63,17 +63,11 @@ public abstract class LocationPagesTests(AppFixture fixture)
     // Drawn in the order corner 1, 3, 2, 4 of a square: the edges cross in the middle, at (12.6805, 108.0405).
     private const string BowTie = "[[12.68,108.04],[12.681,108.041],[12.68,108.041],[12.681,108.04]]";
 
-    private async Task<T> Db<T>(Func<VnTraceDbContext, Task<T>> query)
-    {
-        await using var scope = App.Services.CreateAsyncScope();
-        return await query(scope.ServiceProvider.GetRequiredService<VnTraceDbContext>());
-    }
-
     private async Task<(TestUser User, PageClient Pages)> BusinessAsync(string name, string? companyPrefix = null)
     {
         var user = await App.CreateBusinessUserAsync(name + " " + Guid.NewGuid().ToString("N")[..6]);
         if (companyPrefix is not null)
-            await Db(db => db.Organizations.Where(o => o.Id == user.OrganizationId)
+            await App.WithDbAsync(db => db.Organizations.Where(o => o.Id == user.OrganizationId)
                 .ExecuteUpdateAsync(s => s.SetProperty(o => o.Gs1CompanyPrefix, companyPrefix)));
         return (user, await App.SignInAsync(user));
     }
@@ -108,7 +102,7 @@ public abstract class LocationPagesTests(AppFixture fixture)
     }
 
     private Task<Location?> FindAsync(Guid organizationId, string name) =>
-        Db(db => db.Locations.FirstOrDefaultAsync(l => l.OrganizationId == organizationId && l.Name == name));
+        App.WithDbAsync(db => db.Locations.FirstOrDefaultAsync(l => l.OrganizationId == organizationId && l.Name == name));
 
     [Fact]
     public async Task A_farm_with_a_typed_GLN_is_listed_shown_edited_and_audited()
@@ -120,7 +114,7 @@ public abstract class LocationPagesTests(AppFixture fixture)
             ("CommuneCode", "24133"), ("AddressLine", "Buôn Ea Tu"), ("Latitude", "12,7011"), ("Longitude", "108.0712")));
         var id = CreatedId(created);
 
-        var stored = await Db(db => db.Locations.SingleAsync(l => l.Id == id));
+        var stored = await App.WithDbAsync(db => db.Locations.SingleAsync(l => l.Id == id));
         Assert.Equal(user.OrganizationId, stored.OrganizationId);
         Assert.Equal((LocationKind.Farm, gln, "24133"), (stored.Kind, stored.Gln, stored.CommuneCode));
         Assert.Equal((12.7011, 108.0712), (stored.Latitude!.Value, stored.Longitude!.Value)); // a decimal comma reads as a point
@@ -134,8 +128,8 @@ public abstract class LocationPagesTests(AppFixture fixture)
 
         var edited = await pages.SubmitFormAsync($"/workspace/locations/{id}/edit", Fields(LocationKind.Farm, "Trang trại Ea Tu (cũ)", gln));
         Assert.Equal(HttpStatusCode.Redirect, edited.StatusCode);
-        Assert.Equal("Trang trại Ea Tu (cũ)", (await Db(db => db.Locations.SingleAsync(l => l.Id == id))).Name);
-        var actions = await Db(db => db.AuditLog.Where(a => a.EntityId == id.ToString()).OrderBy(a => a.Id).Select(a => a.Action).ToListAsync());
+        Assert.Equal("Trang trại Ea Tu (cũ)", (await App.WithDbAsync(db => db.Locations.SingleAsync(l => l.Id == id))).Name);
+        var actions = await App.WithDbAsync(db => db.AuditLog.Where(a => a.EntityId == id.ToString()).OrderBy(a => a.Id).Select(a => a.Action).ToListAsync());
         Assert.Equal(["location.create", "location.update"], actions);
     }
 
@@ -191,7 +185,7 @@ public abstract class LocationPagesTests(AppFixture fixture)
         var first = CreatedId(await pages.SubmitFormAsync(NewPage, Fields(LocationKind.Farm, "Trại 1")));
         var second = CreatedId(await pages.SubmitFormAsync(NewPage, Fields(LocationKind.Warehouse, "Kho 1")));
 
-        var glns = await Db(db => db.Locations.Where(l => l.Id == first || l.Id == second).Select(l => l.Gln).ToListAsync());
+        var glns = await App.WithDbAsync(db => db.Locations.Where(l => l.Id == first || l.Id == second).Select(l => l.Gln).ToListAsync());
         Assert.Equal(2, glns.Distinct().Count());
         Assert.All(glns, g =>
         {
@@ -201,7 +195,7 @@ public abstract class LocationPagesTests(AppFixture fixture)
         });
         var body1 = prefix + "0001";
         Assert.Contains(body1 + Gs1CheckDigit.ComputeChar(body1), glns);
-        Assert.Equal(3, await Db(db => db.Organizations.Where(o => o.Id == user.OrganizationId).Select(o => o.NextGlnReference).SingleAsync()));
+        Assert.Equal(3, await App.WithDbAsync(db => db.Organizations.Where(o => o.Id == user.OrganizationId).Select(o => o.NextGlnReference).SingleAsync()));
     }
 
     [Fact]
@@ -225,7 +219,7 @@ public abstract class LocationPagesTests(AppFixture fixture)
             ("ParentId", farm.ToString()), ("PlantingAreaCode", "vn-dlor-0101"), ("Crop", "Sầu riêng"),
             ("AreaHectares", "99"), ("BoundaryPoints", SquarePoints(Lat, Lng, 100)))));
 
-        var stored = await Db(db => db.Locations.SingleAsync(l => l.Id == id));
+        var stored = await App.WithDbAsync(db => db.Locations.SingleAsync(l => l.Id == id));
         Assert.Equal(user.OrganizationId, stored.OrganizationId);
         Assert.Equal(farm, stored.ParentId);
         Assert.Equal("VN-DLOR-0101", stored.PlantingAreaCode);
@@ -255,8 +249,8 @@ public abstract class LocationPagesTests(AppFixture fixture)
         Assert.Contains("Ranh giới tự cắt nhau tại vĩ độ 12.6805, kinh độ 108.0405", html);
         Assert.Contains($"value=\"{BowTie}\"", html); // the drawing comes back to be fixed
         Assert.Null(await FindAsync(user.OrganizationId!.Value, "Vùng trồng tiêu"));
-        Assert.Equal(0, await Db(db => db.Organizations.Where(o => o.Id == user.OrganizationId).Select(o => o.NextGlnReference).SingleAsync()));
-        Assert.False(await Db(db => db.AuditLog.AnyAsync(a => a.OrganizationId == user.OrganizationId)));
+        Assert.Equal(0, await App.WithDbAsync(db => db.Organizations.Where(o => o.Id == user.OrganizationId).Select(o => o.NextGlnReference).SingleAsync()));
+        Assert.False(await App.WithDbAsync(db => db.AuditLog.AnyAsync(a => a.OrganizationId == user.OrganizationId)));
     }
 
     [Fact]
@@ -266,13 +260,13 @@ public abstract class LocationPagesTests(AppFixture fixture)
 
         var pasted = CreatedId(await pages.SubmitFormAsync(NewPage, Fields(LocationKind.PlantingArea, "Lô dán", "",
             ("BoundaryGeoJson", SquareGeoJsonFeature(Lat, Lng, 200)), ("PlantingAreaCode", "Lô A"))));
-        Assert.Equal(4.0, (double)(await Db(db => db.Locations.SingleAsync(l => l.Id == pasted))).AreaHectares!.Value, 0.04);
+        Assert.Equal(4.0, (double)(await App.WithDbAsync(db => db.Locations.SingleAsync(l => l.Id == pasted))).AreaHectares!.Value, 0.04);
         // An unusual planting-area code is saved, with a word of warning.
         Assert.Contains("Lưu ý: mã số vùng trồng \"LÔ A\"", WebUtility.HtmlDecode(await pages.GetPageAsync($"/workspace/locations/{pasted}")));
 
         var uploaded = await UploadAsync(pages, "Lô tải lên", "ranh-gioi.geojson", SquareGeoJsonFeature(Lat + 0.01, Lng, 300));
         var id = CreatedId(uploaded);
-        var stored = await Db(db => db.Locations.SingleAsync(l => l.Id == id));
+        var stored = await App.WithDbAsync(db => db.Locations.SingleAsync(l => l.Id == id));
         Assert.Equal(9.0, (double)stored.AreaHectares!.Value, 0.09);
         Assert.StartsWith("{\"type\":\"Polygon\"", stored.BoundaryGeoJson);
 
@@ -322,7 +316,7 @@ public abstract class LocationPagesTests(AppFixture fixture)
 
         foreach (var path in new[] { "/workspace/locations", "/workspace/locations?q=" + gln, "/workspace/locations?q=hồ+Lắk&archived=true" })
             Assert.DoesNotContain("Trang trại hồ Lắk", WebUtility.HtmlDecode(await stranger.GetPageAsync(path)));
-        var stored = await Db(db => db.Locations.SingleAsync(l => l.Id == id));
+        var stored = await App.WithDbAsync(db => db.Locations.SingleAsync(l => l.Id == id));
         Assert.Equal(("Trang trại hồ Lắk", false), (stored.Name, stored.Archived));
     }
 
@@ -349,7 +343,7 @@ public abstract class LocationPagesTests(AppFixture fixture)
         var token = PageClient.FindForm(detail)!.AntiforgeryToken;
         var archived = await pages.PostFormAsync($"/workspace/locations/{used}?handler=Delete", [], token);
         Assert.Equal(HttpStatusCode.Redirect, archived.StatusCode);
-        Assert.True((await Db(db => db.Locations.SingleAsync(l => l.Id == used))).Archived);
+        Assert.True((await App.WithDbAsync(db => db.Locations.SingleAsync(l => l.Id == used))).Archived);
         var edit = WebUtility.HtmlDecode(await pages.GetPageAsync($"/workspace/locations/{used}/edit"));
         Assert.Contains("không thể đổi", edit); // its GLN is locked
         var changed = await RefusedAsync(await pages.SubmitFormAsync($"/workspace/locations/{used}/edit", Fields(LocationKind.Warehouse, "Kho đã dùng", NewGln())));
@@ -357,8 +351,8 @@ public abstract class LocationPagesTests(AppFixture fixture)
 
         var deleted = await pages.SubmitFormAsync($"/workspace/locations/{unused}", [], formAction: $"/workspace/locations/{unused}?handler=Delete");
         Assert.Equal("/workspace/locations", deleted.Headers.Location?.ToString());
-        Assert.False(await Db(db => db.Locations.AnyAsync(l => l.Id == unused)));
-        var actions = await Db(db => db.AuditLog.Where(a => a.OrganizationId == user.OrganizationId && (a.Action == "location.archive" || a.Action == "location.delete"))
+        Assert.False(await App.WithDbAsync(db => db.Locations.AnyAsync(l => l.Id == unused)));
+        var actions = await App.WithDbAsync(db => db.AuditLog.Where(a => a.OrganizationId == user.OrganizationId && (a.Action == "location.archive" || a.Action == "location.delete"))
             .Select(a => a.Action).ToListAsync());
         Assert.Equal(["location.archive", "location.delete"], actions.Order());
     }

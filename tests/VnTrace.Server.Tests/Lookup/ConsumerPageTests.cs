@@ -41,16 +41,15 @@ public abstract class ConsumerPageTests(LookupAppFixture fixture)
         // Farms ship to the processor, which blends LP and ships it to the retailer; an unrelated business C captures a
         // transformation claiming LP was made from its lot CX. Nobody shipped LP's story to C.
         var chain = await VnTrace.Server.Tests.Trace.TraceChain.CaptureAsync(App);
-        await using (var scope = App.Services.CreateAsyncScope())
+        await App.WithDbAsync(async db =>
         {
-            var db = scope.ServiceProvider.GetRequiredService<VnTrace.Server.Platform.Data.VnTraceDbContext>();
             if (!await db.Products.AnyAsync(p => p.Gtin == "08936014000106"))
             {
                 db.Products.Add(new VnTrace.Server.Products.Product
                 { OrganizationId = chain.Processor.OrganizationId, Gtin = "08936014000106", NameVi = "Cà phê phối trộn", Unit = "kg" });
                 await db.SaveChangesAsync();
             }
-        }
+        });
 
         var html = Text(await PageAsync("/01/08936014000106/10/BLEND-" + chain.Run));
 

@@ -19,8 +19,7 @@ public abstract class ScanFloodTests(LookupLimitsFixture fixture)
         for (var i = 0; i < 12; i++)
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(s.RoastedLotPath)).StatusCode);
         await fixture.App.Services.GetRequiredService<ScanRecorder>().DrainAsync(TimeSpan.FromSeconds(10));
-        await using var scope = fixture.App.Services.CreateAsyncScope();
-        var counted = await scope.ServiceProvider.GetRequiredService<VnTraceDbContext>().Scans.CountAsync(x => x.Identifier == s.RoastedLotId);
+        var counted = await fixture.App.WithDbAsync(db => db.Scans.CountAsync(x => x.Identifier == s.RoastedLotId));
         Assert.InRange(counted, 1, 5);
     }
 }

@@ -19,12 +19,6 @@ public abstract class LookupPagesTests(LookupAppFixture fixture)
     /// <summary>Longer than the report form's minimum fill time (LookupOptions.ReportMinimumFillSeconds, 3 s).</summary>
     private static readonly TimeSpan PersonFillingTheForm = TimeSpan.FromSeconds(5);
 
-    private async Task<T> InDbAsync<T>(Func<VnTraceDbContext, Task<T>> read)
-    {
-        await using var scope = App.Services.CreateAsyncScope();
-        return await read(scope.ServiceProvider.GetRequiredService<VnTraceDbContext>());
-    }
-
     /// <summary>A signed-in owner (or staff member) of the scenario's producer.</summary>
     private async Task<PageClient> ProducerAsync(LookupScenario s, string role = Roles.BusinessOwner) =>
         await App.SignInAsync(await App.CreateUserAsync(s.Producer.Id, role));
@@ -49,7 +43,7 @@ public abstract class LookupPagesTests(LookupAppFixture fixture)
         Assert.Contains("sent=True", sent.Headers.Location!.OriginalString, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("Cảm ơn bạn", await consumer.GetPageAsync(sent.Headers.Location!.OriginalString));
 
-        var report = await InDbAsync(db => db.ProblemReports.SingleAsync(r => r.Identifier == s.RoastedLotId));
+        var report = await App.WithDbAsync(db => db.ProblemReports.SingleAsync(r => r.Identifier == s.RoastedLotId));
         Assert.Equal(ProblemCategory.Counterfeit, report.Category);
         Assert.Equal(s.Producer.Id, report.OrganizationId);
         Assert.Equal(s.RoastedLot, report.LotNumber);
@@ -89,7 +83,7 @@ public abstract class LookupPagesTests(LookupAppFixture fixture)
         var shortMessage = await robot.PostFormAsync(shortForm.Action!, shortForm.HiddenFields.Where(f => f.Key != PageClient.AntiforgeryField)
             .Concat(new Dictionary<string, string> { ["Form.Category"] = "Quality", ["Form.Message"] = "xấu" }), shortForm.AntiforgeryToken);
         Assert.Contains("field-validation-error", await shortMessage.Content.ReadAsStringAsync());
-        Assert.Equal(0, await InDbAsync(db => db.ProblemReports.CountAsync(r => r.Identifier.EndsWith("/21/BOT-1"))));
+        Assert.Equal(0, await App.WithDbAsync(db => db.ProblemReports.CountAsync(r => r.Identifier.EndsWith("/21/BOT-1"))));
         // A path that is no Digital Link, or one with a host of its own, is not a code to report.
         Assert.Equal(HttpStatusCode.BadRequest, (await robot.GetAsync("/lookup/report?code=" + Uri.EscapeDataString("//evil.example/01/09506000134352"))).StatusCode);
     }
@@ -112,11 +106,11 @@ public abstract class LookupPagesTests(LookupAppFixture fixture)
             new("ShowInternalLocations", "true"),
         });
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
-        var row = await InDbAsync(db => db.PublicationSettings.SingleAsync(p => p.OrganizationId == s.Producer.Id));
+        var row = await App.WithDbAsync(db => db.PublicationSettings.SingleAsync(p => p.OrganizationId == s.Producer.Id));
         Assert.Equal(PublicField.Journey | PublicField.Certificates, row.Fields);
         Assert.Equal(["receiving"], row.HiddenBizSteps);
         Assert.True(row.ShowInternalLocations);
-        Assert.True(await InDbAsync(db => db.AuditLog.AnyAsync(a => a.Action == "publication.update" && a.OrganizationId == s.Producer.Id)));
+        Assert.True(await App.WithDbAsync(db => db.AuditLog.AnyAsync(a => a.Action == "publication.update" && a.OrganizationId == s.Producer.Id)));
 
         using var browser = new PageClient(App);
         var html = WebUtility.HtmlDecode(await browser.GetPageAsync(s.RoastedLotPath));
@@ -131,7 +125,7 @@ public abstract class LookupPagesTests(LookupAppFixture fixture)
         var token = PageClient.FindForm(await staff.GetPageAsync("/workspace/publication"))!.AntiforgeryToken!;
         var refused = await staff.PostFormAsync("/workspace/publication", [new("Fields", "Phone")], token);
         Assert.Contains("/account/denied", refused.Headers.Location?.OriginalString);
-        Assert.Equal(PublicField.Journey | PublicField.Certificates, (await InDbAsync(db => db.PublicationSettings.SingleAsync(p => p.OrganizationId == s.Producer.Id))).Fields);
+        Assert.Equal(PublicField.Journey | PublicField.Certificates, (await App.WithDbAsync(db => db.PublicationSettings.SingleAsync(p => p.OrganizationId == s.Producer.Id))).Fields);
         var bad = await owner.SubmitFormAsync("/workspace/publication", [new("HiddenBizSteps", "<script>")]);
         Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
         Assert.Contains("Lựa chọn không hợp lệ", await bad.Content.ReadAsStringAsync());

@@ -73,117 +73,118 @@ public sealed class LookupScenario
         // 893 + 6 digits: a company prefix no other scenario of this run uses.
         var prefix = "893" + (Random.Shared.Next(100_000, 999_999) / 10 * 10 + Interlocked.Increment(ref counter) % 10).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var (commune, _) = SomeCommune();
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<VnTraceDbContext>();
+        return await app.WithDbAsync(async db =>
+        {
 
-        var producer = new Organization
-        {
-            Name = "HTX Cà phê Thử nghiệm " + prefix,
-            Form = form,
-            CommuneCode = commune.Code,
-            ProvinceCode = commune.ProvinceCode,
-            AddressLine = "Thôn 3, đường Số 7",
-            ContactName = "Chị Hoa",
-            Phone = "0262 3812 345",
-            Email = "htx@example.vn",
-            Website = "https://htx.example.vn",
-            OcopParticipant = true,
-            Gln = Key(prefix + "000"),
-        };
-        var distributor = new Organization { Name = "Cửa hàng Nông sản Phân phối " + prefix, CommuneCode = commune.Code, Gln = Key(prefix + "900") };
-        db.Organizations.AddRange(producer, distributor);
+            var producer = new Organization
+            {
+                Name = "HTX Cà phê Thử nghiệm " + prefix,
+                Form = form,
+                CommuneCode = commune.Code,
+                ProvinceCode = commune.ProvinceCode,
+                AddressLine = "Thôn 3, đường Số 7",
+                ContactName = "Chị Hoa",
+                Phone = "0262 3812 345",
+                Email = "htx@example.vn",
+                Website = "https://htx.example.vn",
+                OcopParticipant = true,
+                Gln = Key(prefix + "000"),
+            };
+            var distributor = new Organization { Name = "Cửa hàng Nông sản Phân phối " + prefix, CommuneCode = commune.Code, Gln = Key(prefix + "900") };
+            db.Organizations.AddRange(producer, distributor);
 
-        Location Place(Organization owner, int n, string name, LocationKind kind, double? lat, double? lon, bool isInternal = false) => new()
-        {
-            OrganizationId = owner.Id,
-            Name = name,
-            Kind = kind,
-            Gln = Key(prefix + n.ToString("000", System.Globalization.CultureInfo.InvariantCulture)),
-            CommuneCode = commune.Code,
-            Latitude = lat,
-            Longitude = lon,
-            Internal = isInternal,
-        };
-        var farm = Place(producer, 1, "Vườn cà phê Ea Tu", LocationKind.Farm, 12.71, 108.09);
-        var factory = Place(producer, 2, "Xưởng rang Buôn Ma Thuột", LocationKind.Factory, 12.68, 108.04);
-        var warehouse = Place(producer, 3, "Kho nội bộ số 9", LocationKind.Warehouse, 12.66, 108.02, isInternal: true);
-        var shop = Place(distributor, 901, "Cửa hàng trung tâm", LocationKind.Shop, 10.78, 106.70);
-        db.Locations.AddRange(farm, factory, warehouse, shop);
+            Location Place(Organization owner, int n, string name, LocationKind kind, double? lat, double? lon, bool isInternal = false) => new()
+            {
+                OrganizationId = owner.Id,
+                Name = name,
+                Kind = kind,
+                Gln = Key(prefix + n.ToString("000", System.Globalization.CultureInfo.InvariantCulture)),
+                CommuneCode = commune.Code,
+                Latitude = lat,
+                Longitude = lon,
+                Internal = isInternal,
+            };
+            var farm = Place(producer, 1, "Vườn cà phê Ea Tu", LocationKind.Farm, 12.71, 108.09);
+            var factory = Place(producer, 2, "Xưởng rang Buôn Ma Thuột", LocationKind.Factory, 12.68, 108.04);
+            var warehouse = Place(producer, 3, "Kho nội bộ số 9", LocationKind.Warehouse, 12.66, 108.02, isInternal: true);
+            var shop = Place(distributor, 901, "Cửa hàng trung tâm", LocationKind.Shop, 10.78, 106.70);
+            db.Locations.AddRange(farm, factory, warehouse, shop);
 
-        var image = new StoredFile
-        {
-            OrganizationId = producer.Id,
-            FileName = "ca-phe.png",
-            ContentType = "image/png",
-            Length = 8,
-            Sha256 = new string('0', 64),
-            Content = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A],
-            Public = true,
-        };
-        db.Files.Add(image);
-        var beans = new Product { OrganizationId = producer.Id, Gtin = "0" + Key(prefix + "010"), NameVi = "Cà phê nhân Robusta", NameEn = "Green Robusta coffee", Unit = "kg", Origin = "Đắk Lắk, Việt Nam" };
-        var roasted = new Product
-        {
-            OrganizationId = producer.Id,
-            Gtin = "0" + Key(prefix + "011"),
-            NameVi = "Cà phê rang xay Ea Tu",
-            NameEn = "Ea Tu roasted ground coffee",
-            Unit = "gói",
-            DescriptionVi = "Rang mộc, không tẩm ướp.",
-            DescriptionEn = "Plain roast, nothing added.",
-            Origin = "Việt Nam",
-            Brand = "Ea Tu",
-            OcopStars = 4,
-            Standards = "TCVN 5251:2015",
-            NetContent = 500,
-            NetContentUnit = "g",
-        };
-        db.Products.AddRange(beans, roasted);
-        db.ProductImages.Add(new ProductImage { ProductId = roasted.Id, FileId = image.Id, Position = 0 });
-        var beansLot = "CF26-" + prefix[^4..];
-        var roastedLot = "RB26-" + prefix[^4..];
-        db.Lots.Add(new Lot { OrganizationId = producer.Id, Gtin = beans.Gtin, LotNumber = beansLot, ProductId = beans.Id, LocationId = farm.Id });
-        db.Lots.Add(new Lot
-        {
-            OrganizationId = producer.Id,
-            Gtin = roasted.Gtin,
-            LotNumber = roastedLot,
-            ProductId = roasted.Id,
-            LocationId = factory.Id,
-            ProductionDate = new DateOnly(2026, 10, 28),
-            ExpiryDate = new DateOnly(2027, 10, 28),
+            var image = new StoredFile
+            {
+                OrganizationId = producer.Id,
+                FileName = "ca-phe.png",
+                ContentType = "image/png",
+                Length = 8,
+                Sha256 = new string('0', 64),
+                Content = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A],
+                Public = true,
+            };
+            db.Files.Add(image);
+            var beans = new Product { OrganizationId = producer.Id, Gtin = "0" + Key(prefix + "010"), NameVi = "Cà phê nhân Robusta", NameEn = "Green Robusta coffee", Unit = "kg", Origin = "Đắk Lắk, Việt Nam" };
+            var roasted = new Product
+            {
+                OrganizationId = producer.Id,
+                Gtin = "0" + Key(prefix + "011"),
+                NameVi = "Cà phê rang xay Ea Tu",
+                NameEn = "Ea Tu roasted ground coffee",
+                Unit = "gói",
+                DescriptionVi = "Rang mộc, không tẩm ướp.",
+                DescriptionEn = "Plain roast, nothing added.",
+                Origin = "Việt Nam",
+                Brand = "Ea Tu",
+                OcopStars = 4,
+                Standards = "TCVN 5251:2015",
+                NetContent = 500,
+                NetContentUnit = "g",
+            };
+            db.Products.AddRange(beans, roasted);
+            db.ProductImages.Add(new ProductImage { ProductId = roasted.Id, FileId = image.Id, Position = 0 });
+            var beansLot = "CF26-" + prefix[^4..];
+            var roastedLot = "RB26-" + prefix[^4..];
+            db.Lots.Add(new Lot { OrganizationId = producer.Id, Gtin = beans.Gtin, LotNumber = beansLot, ProductId = beans.Id, LocationId = farm.Id });
+            db.Lots.Add(new Lot
+            {
+                OrganizationId = producer.Id,
+                Gtin = roasted.Gtin,
+                LotNumber = roastedLot,
+                ProductId = roasted.Id,
+                LocationId = factory.Id,
+                ProductionDate = new DateOnly(2026, 10, 28),
+                ExpiryDate = new DateOnly(2027, 10, 28),
+            });
+            var vietgap = new Certificate { OrganizationId = producer.Id, Kind = CertificateKind.VietGap, Number = "VG-" + prefix, Issuer = "Trung tâm Chứng nhận Phù hợp", ValidFrom = new DateOnly(2025, 1, 1), ValidTo = new DateOnly(2099, 12, 31) };
+            var organic = new Certificate { OrganizationId = producer.Id, Kind = CertificateKind.Organic, Number = "HC-" + prefix, Issuer = "Tổ chức Hữu cơ", ValidFrom = new DateOnly(2020, 1, 1), ValidTo = new DateOnly(2024, 12, 31) };
+            // A withdrawn certificate: archived in the workspace, never shown to consumers.
+            var withdrawn = new Certificate { OrganizationId = producer.Id, Kind = CertificateKind.Haccp, Number = "WD-" + prefix, Issuer = "Tổ chức đã thu hồi", ValidFrom = new DateOnly(2025, 1, 1), ValidTo = new DateOnly(2099, 12, 31), Archived = true };
+            db.Certificates.AddRange(vietgap, organic, withdrawn);
+            db.CertificateProducts.Add(new CertificateProduct { CertificateId = vietgap.Id, ProductId = roasted.Id });
+            db.CertificateProducts.Add(new CertificateProduct { CertificateId = withdrawn.Id, ProductId = roasted.Id });
+            db.CertificateLocations.Add(new CertificateLocation { CertificateId = organic.Id, LocationId = factory.Id });
+            await db.SaveChangesAsync();
+
+            var scenario = new LookupScenario
+            {
+                App = app,
+                Prefix = prefix,
+                Producer = producer,
+                Distributor = distributor,
+                Farm = farm,
+                Factory = factory,
+                Warehouse = warehouse,
+                Shop = shop,
+                Beans = beans,
+                Roasted = roasted,
+                BeansLot = beansLot,
+                RoastedLot = roastedLot,
+                Sscc = Key("0" + prefix + "0000001"),
+                CustomerGln = Key(prefix + "777"),
+                PurchaseOrder = "PO-SECRET-" + prefix,
+                ImageFileId = image.Id,
+            };
+            await scenario.CaptureStoryAsync();
+            return scenario;
         });
-        var vietgap = new Certificate { OrganizationId = producer.Id, Kind = CertificateKind.VietGap, Number = "VG-" + prefix, Issuer = "Trung tâm Chứng nhận Phù hợp", ValidFrom = new DateOnly(2025, 1, 1), ValidTo = new DateOnly(2099, 12, 31) };
-        var organic = new Certificate { OrganizationId = producer.Id, Kind = CertificateKind.Organic, Number = "HC-" + prefix, Issuer = "Tổ chức Hữu cơ", ValidFrom = new DateOnly(2020, 1, 1), ValidTo = new DateOnly(2024, 12, 31) };
-        // A withdrawn certificate: archived in the workspace, never shown to consumers.
-        var withdrawn = new Certificate { OrganizationId = producer.Id, Kind = CertificateKind.Haccp, Number = "WD-" + prefix, Issuer = "Tổ chức đã thu hồi", ValidFrom = new DateOnly(2025, 1, 1), ValidTo = new DateOnly(2099, 12, 31), Archived = true };
-        db.Certificates.AddRange(vietgap, organic, withdrawn);
-        db.CertificateProducts.Add(new CertificateProduct { CertificateId = vietgap.Id, ProductId = roasted.Id });
-        db.CertificateProducts.Add(new CertificateProduct { CertificateId = withdrawn.Id, ProductId = roasted.Id });
-        db.CertificateLocations.Add(new CertificateLocation { CertificateId = organic.Id, LocationId = factory.Id });
-        await db.SaveChangesAsync();
-
-        var scenario = new LookupScenario
-        {
-            App = app,
-            Prefix = prefix,
-            Producer = producer,
-            Distributor = distributor,
-            Farm = farm,
-            Factory = factory,
-            Warehouse = warehouse,
-            Shop = shop,
-            Beans = beans,
-            Roasted = roasted,
-            BeansLot = beansLot,
-            RoastedLot = roastedLot,
-            Sscc = Key("0" + prefix + "0000001"),
-            CustomerGln = Key(prefix + "777"),
-            PurchaseOrder = "PO-SECRET-" + prefix,
-            ImageFileId = image.Id,
-        };
-        await scenario.CaptureStoryAsync();
-        return scenario;
     }
 
     private static string LotId(string gtin, string lot) => $"https://id.gs1.org/01/{gtin}/10/{lot}";
@@ -290,13 +291,14 @@ public sealed class LookupScenario
     /// <summary>Serials issued on a label batch for the roasted lot.</summary>
     public async Task IssueSerialsAsync(params string[] serials)
     {
-        await using var scope = App.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<VnTraceDbContext>();
-        var lotId = db.Lots.Single(l => l.OrganizationId == Producer.Id && l.LotNumber == RoastedLot).Id;
-        var batch = new LabelBatch { OrganizationId = Producer.Id, LotId = lotId, Kind = LabelBatchKind.Serial, Count = serials.Length };
-        db.LabelBatches.Add(batch);
-        db.IssuedSerials.AddRange(serials.Select(s => new IssuedSerial { BatchId = batch.Id, Gtin = Roasted.Gtin, LotNumber = RoastedLot, Serial = s }));
-        await db.SaveChangesAsync();
+        await App.WithDbAsync(async db =>
+        {
+            var lotId = db.Lots.Single(l => l.OrganizationId == Producer.Id && l.LotNumber == RoastedLot).Id;
+            var batch = new LabelBatch { OrganizationId = Producer.Id, LotId = lotId, Kind = LabelBatchKind.Serial, Count = serials.Length };
+            db.LabelBatches.Add(batch);
+            db.IssuedSerials.AddRange(serials.Select(s => new IssuedSerial { BatchId = batch.Id, Gtin = Roasted.Gtin, LotNumber = RoastedLot, Serial = s }));
+            await db.SaveChangesAsync();
+        });
     }
 
     public async Task PublishAsync(PublicField fields, IEnumerable<string>? hiddenBizSteps = null, bool showInternal = false)

@@ -32,13 +32,14 @@ public abstract class LotTrustTests(LookupAppFixture fixture)
     {
         var name = "Công ty Mạo Danh " + s.Prefix;
         var (id, client) = await App.CreateOrganizationClientAsync(name);
-        await using var scope = App.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<VnTraceDbContext>();
-        var organization = await db.Organizations.FindAsync(id);
-        organization!.Gln = s.Gln(500);
-        db.Locations.Add(new Location { OrganizationId = id, Name = "Kho Mạo Danh " + s.Prefix, Kind = LocationKind.Warehouse, Gln = s.Gln(501) });
-        await db.SaveChangesAsync();
-        return (name, client, "Kho Mạo Danh " + s.Prefix);
+        return await App.WithDbAsync(async db =>
+        {
+            var organization = await db.Organizations.FindAsync(id);
+            organization!.Gln = s.Gln(500);
+            db.Locations.Add(new Location { OrganizationId = id, Name = "Kho Mạo Danh " + s.Prefix, Kind = LocationKind.Warehouse, Gln = s.Gln(501) });
+            await db.SaveChangesAsync();
+            return (name, client, "Kho Mạo Danh " + s.Prefix);
+        });
     }
 
     private static async Task CaptureAsync(HttpClient client, params string[] events)

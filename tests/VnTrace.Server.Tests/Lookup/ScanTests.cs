@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using VnTrace.Gs1.Epcis;
 using VnTrace.Server.Platform.Data;
 using VnTrace.Server.Lookup.Scans;
+using VnTrace.Server.Tests.Infrastructure;
 
 namespace VnTrace.Server.Tests.Lookup;
 
@@ -32,29 +33,28 @@ public abstract class ScanTests(LookupAppFixture fixture)
     private async Task<List<Scan>> ScansAsync(string identifier)
     {
         await fixture.App.Services.GetRequiredService<ScanRecorder>().DrainAsync(TimeSpan.FromSeconds(10));
-        await using var scope = fixture.App.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<VnTraceDbContext>();
-        return await db.Scans.Where(s => s.Identifier == identifier).OrderBy(s => s.Id).ToListAsync();
+        return await fixture.App.WithDbAsync(db => db.Scans.Where(s => s.Identifier == identifier).OrderBy(s => s.Id).ToListAsync());
     }
 
     private async Task AddScansAsync(string identifier, int count, Func<int, (double Lat, double Lon)?>? place = null)
     {
-        await using var scope = fixture.App.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<VnTraceDbContext>();
-        var now = DateTime.UtcNow;
-        for (var i = 0; i < count; i++)
+        await fixture.App.WithDbAsync(async db =>
         {
-            var at = place?.Invoke(i);
-            db.Scans.Add(new Scan
+            var now = DateTime.UtcNow;
+            for (var i = 0; i < count; i++)
             {
-                ScannedAt = now.AddMinutes(-5 - i),
-                Identifier = identifier,
-                UserAgentHash = $"{i:x16}",
-                Latitude = at?.Lat,
-                Longitude = at?.Lon,
-            });
-        }
-        await db.SaveChangesAsync();
+                var at = place?.Invoke(i);
+                db.Scans.Add(new Scan
+                {
+                    ScannedAt = now.AddMinutes(-5 - i),
+                    Identifier = identifier,
+                    UserAgentHash = $"{i:x16}",
+                    Latitude = at?.Lat,
+                    Longitude = at?.Lon,
+                });
+            }
+            await db.SaveChangesAsync();
+        });
     }
 
     [Fact]

@@ -10,6 +10,7 @@ using VnTrace.Gs1.Epcis.Xml;
 using VnTrace.Server.Lots;
 using VnTrace.Server.Lots.Diary;
 using VnTrace.Server.Platform.Audit;
+using VnTrace.Server.Platform.Text;
 using VnTrace.Server.Products;
 using VnTrace.Server.Capture;
 using VnTrace.Server.Tests.Infrastructure;
@@ -188,7 +189,7 @@ public abstract class LotDiaryTests(AppFixture fixture)
 
         // Processing the lot before its harvest is refused on that input; after it, accepted.
         var roasted = LotsTestBusiness.NewGtin();
-        var roastedProduct = await farm.WithDbAsync(async db =>
+        var roastedProduct = await farm.App.WithDbAsync(async db =>
         {
             var product = new Product { OrganizationId = farm.OrganizationId, Gtin = roasted, NameVi = "Cà phê rang Ea Kar", Unit = "kg" };
             db.Products.Add(product);
@@ -224,13 +225,9 @@ public abstract class LotDiaryTests(AppFixture fixture)
     {
         using var farm = await LotsTestBusiness.CreateAsync(App, "HTX Mật ong Ea Súp");
         var lotId = await farm.CreateLotAsync("MO-2611");
-        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7));
-        await farm.WithDbAsync(async db =>
-        {
-            await db.Lots.Where(l => l.Id == lotId).ExecuteUpdateAsync(u => u.SetProperty(l => l.ProductionDate, today));
-            return 0;
-        });
-        var yesterday = await farm.RecordAsync(lotId, "storing", new() { ["Form.Time"] = LotsTestBusiness.HoursAgo(24 + DateTime.UtcNow.AddHours(7).TimeOfDay.TotalHours), ["Form.LocationId"] = farm.WarehouseId.ToString() });
+        var today = VietnamTime.Today(TimeProvider.System);
+        await farm.App.WithDbAsync(db => db.Lots.Where(l => l.Id == lotId).ExecuteUpdateAsync(u => u.SetProperty(l => l.ProductionDate, today)));
+        var yesterday = await farm.RecordAsync(lotId, "storing", new() { ["Form.Time"] = LotsTestBusiness.HoursAgo(24 + VietnamTime.Now(TimeProvider.System).TimeOfDay.TotalHours), ["Form.LocationId"] = farm.WarehouseId.ToString() });
         Assert.Contains("(ngày sản xuất)", LotsTestBusiness.ErrorsOf(await yesterday.Content.ReadAsStringAsync()));
         Assert.Equal(0, await farm.EventCountAsync());
     }
@@ -242,15 +239,13 @@ public abstract class LotDiaryTests(AppFixture fixture)
         var paddy = await mill.CreateLotAsync("LUA-A");
         await mill.RecordOkAsync(paddy, "harvest", new() { ["Form.Time"] = LotsTestBusiness.HoursAgo(72), ["Form.LocationId"] = mill.FarmId.ToString(), ["Form.Quantity"] = "6000" });
         var bags = LotsTestBusiness.NewGtin();
-        Guid bagProduct;
-        await using (var scope = App.Services.CreateAsyncScope())
+        var bagProduct = await App.WithDbAsync(async db =>
         {
-            var db = scope.ServiceProvider.GetRequiredService<VnTraceDbContext>();
             var product = new Product { OrganizationId = mill.OrganizationId, Gtin = bags, NameVi = "Gạo ST25 túi 5 kg", Unit = "túi" };
             db.Products.Add(product);
             await db.SaveChangesAsync();
-            bagProduct = product.Id;
-        }
+            return product.Id;
+        });
 
         var response = await mill.Pages.SubmitFormAsync($"/workspace/lots/process?from={paddy}", new Dictionary<string, string>
         {
@@ -304,7 +299,7 @@ public abstract class LotDiaryTests(AppFixture fixture)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("Lô nguyên liệu này không phải lô của doanh nghiệp bạn.", await response.Content.ReadAsStringAsync());
         Assert.Equal(0, await other.EventCountAsync());
-        Assert.False(await other.WithDbAsync(db => db.Lots.AnyAsync(l => l.LotNumber == "OUT-1")));
+        Assert.False(await other.App.WithDbAsync(db => db.Lots.AnyAsync(l => l.LotNumber == "OUT-1")));
         Assert.Equal(LotStatus.InProgress, (await owner.LotAsync(theirs))!.Status);
     }
 
@@ -321,9 +316,9 @@ public abstract class LotDiaryTests(AppFixture fixture)
             mill.WarehouseId, DateTime.UtcNow.AddHours(6)), CancellationToken.None);
 
         Assert.False(result.Success);
-        Assert.False(await mill.WithDbAsync(d => d.Lots.AnyAsync(l => l.LotNumber == "OUT-RACE")));
+        Assert.False(await mill.App.WithDbAsync(d => d.Lots.AnyAsync(l => l.LotNumber == "OUT-RACE")));
         Assert.Equal(0, await mill.EventCountAsync());
-        Assert.False(await mill.WithDbAsync(d => d.AuditLog.AnyAsync(a => a.OrganizationId == mill.OrganizationId && a.Detail!.Contains("OUT-RACE"))));
+        Assert.False(await mill.App.WithDbAsync(d => d.AuditLog.AnyAsync(a => a.OrganizationId == mill.OrganizationId && a.Detail!.Contains("OUT-RACE"))));
     }
 
 
@@ -335,11 +330,7 @@ public abstract class LotDiaryTests(AppFixture fixture)
         var lotId = await grower.CreateLotAsync("SR-2611");
         await grower.RecordOkAsync(lotId, "harvest", new() { ["Form.Time"] = LotsTestBusiness.HoursAgo(30), ["Form.LocationId"] = grower.FarmId.ToString(), ["Form.Quantity"] = "3500" });
         var expiry = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(20));
-        await grower.WithDbAsync(async db =>
-        {
-            await db.Lots.Where(l => l.Id == lotId).ExecuteUpdateAsync(u => u.SetProperty(l => l.ExpiryDate, expiry));
-            return 0;
-        });
+        await grower.App.WithDbAsync(db => db.Lots.Where(l => l.Id == lotId).ExecuteUpdateAsync(u => u.SetProperty(l => l.ExpiryDate, expiry)));
         await grower.RecordOkAsync(lotId, "packing", new() { ["Form.Time"] = LotsTestBusiness.HoursAgo(28), ["Form.LocationId"] = grower.WarehouseId.ToString(), ["Form.Quantity"] = "3200" });
         await grower.RecordOkAsync(lotId, "shipping", new()
         {
@@ -490,7 +481,7 @@ public abstract class LotDiaryTests(AppFixture fixture)
         using var intruder = await LotsTestBusiness.CreateAsync(App, "Doanh nghiệp B");
         var id = await owner.CreateLotAsync("PRIVATE-1");
         await owner.RecordOkAsync(id, "harvest", new() { ["Form.Time"] = LotsTestBusiness.HoursAgo(3), ["Form.LocationId"] = owner.FarmId.ToString(), ["Form.Quantity"] = "50" });
-        var rowId = await owner.WithDbAsync(db => db.Events.Where(e => e.OwnerId == owner.OrganizationId).Select(e => e.Id).SingleAsync());
+        var rowId = await owner.App.WithDbAsync(db => db.Events.Where(e => e.OwnerId == owner.OrganizationId).Select(e => e.Id).SingleAsync());
 
         foreach (var path in (string[])[$"/workspace/lots/{id}", $"/workspace/lots/{id}?handler=Export&format=jsonld", $"/workspace/lots/{id}?handler=Export&format=xml",
                      $"/workspace/lots/{id}/diary/harvest", $"/workspace/lots/{id}/correct/{rowId}", $"/workspace/lots/{intruder.ProductId}/diary/packing"])
@@ -529,7 +520,7 @@ public abstract class LotDiaryTests(AppFixture fixture)
         using var farm = await LotsTestBusiness.CreateAsync(App, "HTX Sửa sai");
         var id = await farm.CreateLotAsync("FIX-1");
         await farm.RecordOkAsync(id, "harvest", new() { ["Form.Time"] = LotsTestBusiness.HoursAgo(10), ["Form.LocationId"] = farm.FarmId.ToString(), ["Form.Quantity"] = "100" });
-        var original = await farm.WithDbAsync(db => db.Events.Where(e => e.OwnerId == farm.OrganizationId).Select(e => new { e.Id, e.EventId, e.Json }).SingleAsync());
+        var original = await farm.App.WithDbAsync(db => db.Events.Where(e => e.OwnerId == farm.OrganizationId).Select(e => new { e.Id, e.EventId, e.Json }).SingleAsync());
 
         var response = await farm.Pages.SubmitFormAsync($"/workspace/lots/{id}/correct/{original.Id}", new Dictionary<string, string>
         {
@@ -539,7 +530,7 @@ public abstract class LotDiaryTests(AppFixture fixture)
         });
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, LotsTestBusiness.ErrorsOf(await response.Content.ReadAsStringAsync()));
 
-        var stored = await farm.WithDbAsync(db => db.Events.Where(e => e.OwnerId == farm.OrganizationId).OrderBy(e => e.Id)
+        var stored = await farm.App.WithDbAsync(db => db.Events.Where(e => e.OwnerId == farm.OrganizationId).OrderBy(e => e.Id)
             .Select(e => new { e.Id, e.EventId, e.HasErrorDeclaration, e.Json }).ToListAsync());
         Assert.Equal(3, stored.Count);
         Assert.Equal(original.Json, stored[0].Json);
@@ -583,7 +574,7 @@ public abstract class LotDiaryTests(AppFixture fixture)
         Assert.Contains("Ký tự 'Ô' ở vị trí 2", WebUtility.HtmlDecode(await Create("LÔ-1", farm.FarmId.ToString())));
         Assert.Contains("tối đa 20 ký tự", await Create("L123456789012345678901", farm.FarmId.ToString()));
         Assert.Contains("Địa điểm này không có trong danh sách địa điểm của doanh nghiệp.", await Create("OK-1", Guid.NewGuid().ToString()));
-        Assert.Equal(0, await farm.WithDbAsync(db => db.Lots.CountAsync(l => l.OrganizationId == farm.OrganizationId)));
+        Assert.Equal(0, await farm.App.WithDbAsync(db => db.Lots.CountAsync(l => l.OrganizationId == farm.OrganizationId)));
 
         var id = await farm.CreateLotAsync("OK-2");
         async Task<string> Harvest(string time, string quantity, string location)
@@ -616,7 +607,7 @@ public abstract class LotDiaryTests(AppFixture fixture)
         var reopened = await farm.Pages.SubmitFormAsync($"/workspace/lots/{id}", [], formAction: $"/workspace/lots/{id}?handler=Reopen");
         Assert.Equal(HttpStatusCode.Redirect, reopened.StatusCode);
         Assert.Equal(LotStatus.InProgress, (await farm.LotAsync(id))!.Status);
-        Assert.Equal(["lot.create", "lot.close", "lot.reopen"], await farm.WithDbAsync(db => db.AuditLog
+        Assert.Equal(["lot.create", "lot.close", "lot.reopen"], await farm.App.WithDbAsync(db => db.AuditLog
             .Where(a => a.OrganizationId == farm.OrganizationId && a.EntityId == id.ToString()).OrderBy(a => a.At).Select(a => a.Action).ToListAsync()));
     }
 

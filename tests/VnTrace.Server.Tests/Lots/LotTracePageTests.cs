@@ -16,13 +16,15 @@ public abstract class LotTracePageTests(AppFixture fixture)
 
     private async Task<(PageClient Pages, Guid LotId)> ProcessorWithBlendLotAsync(TraceChain chain)
     {
-        await using var scope = App.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<VnTraceDbContext>();
-        var processor = await db.Organizations.SingleAsync(o => o.Gln == chain.Processor.Gln);
-        var lot = new Lot { OrganizationId = processor.Id, Gtin = "08936014000106", LotNumber = "BLEND-" + chain.Run };
-        db.Lots.Add(lot);
-        await db.SaveChangesAsync();
-        return (await App.SignInAsync(await App.CreateUserAsync(processor.Id, Roles.BusinessStaff)), lot.Id);
+        var lot = await App.WithDbAsync(async db =>
+        {
+            var processor = await db.Organizations.SingleAsync(o => o.Gln == chain.Processor.Gln);
+            var blend = new Lot { OrganizationId = processor.Id, Gtin = "08936014000106", LotNumber = "BLEND-" + chain.Run };
+            db.Lots.Add(blend);
+            await db.SaveChangesAsync();
+            return blend;
+        });
+        return (await App.SignInAsync(await App.CreateUserAsync(lot.OrganizationId, Roles.BusinessStaff)), lot.Id);
     }
 
     [Fact]

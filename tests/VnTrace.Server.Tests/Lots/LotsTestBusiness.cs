@@ -31,13 +31,12 @@ public sealed record LotsTestBusiness(VnTraceApp App, Guid OrganizationId, strin
         var product = new Product { OrganizationId = organizationId, Gtin = NewGtin(), NameVi = "Cà phê nhân " + uniqueName, Unit = unit };
         var farm = new Location { OrganizationId = organizationId, Kind = LocationKind.PlantingArea, Name = "Vùng trồng Ea Tu", Gln = NewGln(), PlantingAreaCode = "VN-DLK-0612-001" };
         var warehouse = new Location { OrganizationId = organizationId, Kind = LocationKind.Warehouse, Name = "Kho Buôn Ma Thuột", Gln = NewGln() };
-        await using (var scope = app.Services.CreateAsyncScope())
+        await app.WithDbAsync(async db =>
         {
-            var db = scope.ServiceProvider.GetRequiredService<VnTraceDbContext>();
             db.Products.Add(product);
             db.Locations.AddRange(farm, warehouse);
             await db.SaveChangesAsync();
-        }
+        });
         var pages = await app.SignInAsync(user);
         return new LotsTestBusiness(app, organizationId, uniqueName, gln, product.Id, product.Gtin, farm.Id, farm.Gln, warehouse.Id, warehouse.Gln, pages);
     }
@@ -103,15 +102,9 @@ public sealed record LotsTestBusiness(VnTraceApp App, Guid OrganizationId, strin
         return await (await api.GetAsync("/events?perPage=200" + query)).ReadEvents();
     }
 
-    public async Task<T> WithDbAsync<T>(Func<VnTraceDbContext, Task<T>> read)
-    {
-        await using var scope = App.Services.CreateAsyncScope();
-        return await read(scope.ServiceProvider.GetRequiredService<VnTraceDbContext>());
-    }
+    public Task<Lot?> LotAsync(Guid id) => App.WithDbAsync(db => db.Lots.FirstOrDefaultAsync(l => l.Id == id));
 
-    public Task<Lot?> LotAsync(Guid id) => WithDbAsync(db => db.Lots.FirstOrDefaultAsync(l => l.Id == id));
-
-    public Task<int> EventCountAsync() => WithDbAsync(db => db.Events.CountAsync(e => e.OwnerId == OrganizationId));
+    public Task<int> EventCountAsync() => App.WithDbAsync(db => db.Events.CountAsync(e => e.OwnerId == OrganizationId));
 
     /// <summary>The validation messages of a page, for assertion messages.</summary>
     public static string ErrorsOf(string html) =>

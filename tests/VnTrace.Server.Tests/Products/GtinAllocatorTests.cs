@@ -37,7 +37,7 @@ public abstract class GtinAllocatorTests(AppFixture fixture)
         Assert.Equal(12, gtins.Distinct().Count());
         Assert.All(gtins, g => Assert.True(Gtin.TryParse(g, out _, out _)));
         Assert.All(gtins, g => Assert.StartsWith("0" + business.Prefix, g));
-        var next = await App.QueryAsync(db => db.Organizations.Where(o => o.Id == business.Id).Select(o => o.NextGtinReference).SingleAsync());
+        var next = await App.WithDbAsync(db => db.Organizations.Where(o => o.Id == business.Id).Select(o => o.NextGtinReference).SingleAsync());
         Assert.Equal(12, next);
     }
 

@@ -32,7 +32,7 @@ public abstract class ProductPagesTests(AppFixture fixture)
 
         var id = await pages.CreateProductAsync(fields);
 
-        var product = await App.QueryAsync(db => db.Products.SingleAsync(p => p.Id == id));
+        var product = await App.WithDbAsync(db => db.Products.SingleAsync(p => p.Id == id));
         Assert.Equal("0" + gtin, product.Gtin);
         Assert.Equal(business.Id, product.OrganizationId);
         Assert.Equal("gói", product.Unit);
@@ -45,7 +45,7 @@ public abstract class ProductPagesTests(AppFixture fixture)
         Assert.Equal("Công ty Nhập khẩu ABC", product.ImporterName);
         Assert.Equal("0100109106", product.ImporterTaxCode);
         Assert.Equal("EU", product.TargetMarket);
-        var audit = await App.QueryAsync(db => db.AuditLog.SingleAsync(a => a.EntityId == id.ToString()));
+        var audit = await App.WithDbAsync(db => db.AuditLog.SingleAsync(a => a.EntityId == id.ToString()));
         Assert.Equal("product.create", audit.Action);
         Assert.Equal(business.Owner.Id, audit.UserId);
 
@@ -68,8 +68,8 @@ public abstract class ProductPagesTests(AppFixture fixture)
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
         Assert.Contains($"là {bad[^1]} nhưng phải là {expected}", html);
         Assert.Contains(bad[..^1] + expected, html);
-        Assert.Equal(0, await App.QueryAsync(db => db.Products.CountAsync(p => p.OrganizationId == business.Id)));
-        Assert.Equal(0, await App.QueryAsync(db => db.AuditLog.CountAsync(a => a.OrganizationId == business.Id)));
+        Assert.Equal(0, await App.WithDbAsync(db => db.Products.CountAsync(p => p.OrganizationId == business.Id)));
+        Assert.Equal(0, await App.WithDbAsync(db => db.AuditLog.CountAsync(a => a.OrganizationId == business.Id)));
     }
 
     [Theory]
@@ -85,7 +85,7 @@ public abstract class ProductPagesTests(AppFixture fixture)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
         Assert.Contains(message, html);
-        Assert.Equal(0, await App.QueryAsync(db => db.Products.CountAsync(p => p.OrganizationId == business.Id)));
+        Assert.Equal(0, await App.WithDbAsync(db => db.Products.CountAsync(p => p.OrganizationId == business.Id)));
     }
 
     [Fact]
@@ -106,7 +106,7 @@ public abstract class ProductPagesTests(AppFixture fixture)
         Assert.Contains("đã được đăng ký cho một sản phẩm khác", html);
         Assert.DoesNotContain(first.Name, html);
         Assert.DoesNotContain("Mắc ca</", html);
-        Assert.Equal(0, await App.QueryAsync(db => db.Products.CountAsync(p => p.OrganizationId == second.Id)));
+        Assert.Equal(0, await App.WithDbAsync(db => db.Products.CountAsync(p => p.OrganizationId == second.Id)));
     }
 
     [Fact]
@@ -124,7 +124,7 @@ public abstract class ProductPagesTests(AppFixture fixture)
         for (var i = 0; i < 3; i++)
             ids.Add(await pages.CreateProductAsync(ProductTestData.Form("Sản phẩm " + i, null, allocate: true)));
 
-        var gtins = await App.QueryAsync(db => db.Products.Where(p => ids.Contains(p.Id)).Select(p => p.Gtin).ToListAsync());
+        var gtins = await App.WithDbAsync(db => db.Products.Where(p => ids.Contains(p.Id)).Select(p => p.Gtin).ToListAsync());
         Assert.Equal(3, gtins.Distinct().Count());
         Assert.DoesNotContain(taken, gtins);
         foreach (var gtin in gtins)
@@ -132,7 +132,7 @@ public abstract class ProductPagesTests(AppFixture fixture)
             Assert.True(Gtin.TryParse(gtin, out _, out var error), error?.ToString());
             Assert.StartsWith("0" + business.Prefix, gtin);
         }
-        Assert.Equal(4, await App.QueryAsync(db => db.Organizations.Where(o => o.Id == business.Id).Select(o => o.NextGtinReference).SingleAsync()));
+        Assert.Equal(4, await App.WithDbAsync(db => db.Organizations.Where(o => o.Id == business.Id).Select(o => o.NextGtinReference).SingleAsync()));
         var detail = await pages.GetPageAsync($"/workspace/products/{ids[0]}");
         Assert.DoesNotContain("Không thuộc mã doanh nghiệp", detail);
     }
@@ -147,7 +147,7 @@ public abstract class ProductPagesTests(AppFixture fixture)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("chưa có mã doanh nghiệp GS1", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
-        Assert.Equal(0, await App.QueryAsync(db => db.Products.CountAsync(p => p.OrganizationId == business.Id)));
+        Assert.Equal(0, await App.WithDbAsync(db => db.Products.CountAsync(p => p.OrganizationId == business.Id)));
     }
 
     [Fact]
@@ -160,7 +160,7 @@ public abstract class ProductPagesTests(AppFixture fixture)
 
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
         Assert.Contains($"không thuộc mã doanh nghiệp GS1 {business.Prefix}", html);
-        Assert.Equal(1, await App.QueryAsync(db => db.Products.CountAsync(p => p.OrganizationId == business.Id)));
+        Assert.Equal(1, await App.WithDbAsync(db => db.Products.CountAsync(p => p.OrganizationId == business.Id)));
     }
 
     [Fact]
@@ -176,10 +176,10 @@ public abstract class ProductPagesTests(AppFixture fixture)
         using var response = await pages.SubmitFormAsync($"/workspace/products/{id}/edit", fields);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var product = await App.QueryAsync(db => db.Products.SingleAsync(p => p.Id == id));
+        var product = await App.WithDbAsync(db => db.Products.SingleAsync(p => p.Id == id));
         Assert.Equal("Cà phê mới", product.NameVi);
         Assert.Equal(5, product.OcopStars);
-        var audit = await App.QueryAsync(db => db.AuditLog.SingleAsync(a => a.EntityId == id.ToString() && a.Action == "product.update"));
+        var audit = await App.WithDbAsync(db => db.AuditLog.SingleAsync(a => a.EntityId == id.ToString() && a.Action == "product.update"));
         using var detail = System.Text.Json.JsonDocument.Parse(audit.Detail!);
         var changes = detail.RootElement.GetProperty("Changes");
         Assert.Equal("Cà phê cũ", changes.GetProperty("NameVi").GetProperty("Before").GetString());
@@ -203,8 +203,8 @@ public abstract class ProductPagesTests(AppFixture fixture)
             Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
             Assert.Contains("Chỉ nhận ảnh JPEG, PNG hoặc WebP", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
         }
-        Assert.Equal(0, await App.QueryAsync(db => db.Products.CountAsync(p => p.OrganizationId == business.Id)));
-        Assert.Equal(0, await App.QueryAsync(db => db.Files.CountAsync(f => f.OrganizationId == business.Id)));
+        Assert.Equal(0, await App.WithDbAsync(db => db.Products.CountAsync(p => p.OrganizationId == business.Id)));
+        Assert.Equal(0, await App.WithDbAsync(db => db.Files.CountAsync(f => f.OrganizationId == business.Id)));
 
         Guid id;
         using (var good = Multipart(token, ProductTestData.Form("Xoài cát", ProductTestData.NewGtin13()), ("Images", "a.png", ProductTestData.Png), ("Images", "b.png", ProductTestData.Png)))
@@ -213,7 +213,7 @@ public abstract class ProductPagesTests(AppFixture fixture)
             Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
             id = Guid.Parse(created.Headers.Location!.ToString().Split('/')[^1]);
         }
-        var images = await App.QueryAsync(db => db.ProductImages.Where(i => i.ProductId == id).OrderBy(i => i.Position).Select(i => i.FileId).ToListAsync());
+        var images = await App.WithDbAsync(db => db.ProductImages.Where(i => i.ProductId == id).OrderBy(i => i.Position).Select(i => i.FileId).ToListAsync());
         Assert.Equal(2, images.Count);
         using (var anonymous = App.CreateClient())
         {
@@ -227,13 +227,13 @@ public abstract class ProductPagesTests(AppFixture fixture)
         var edit = $"/workspace/products/{id}/edit";
         using (var moved = await pages.SubmitFormAsync(edit, [new("fileId", images[1].ToString()), new("offset", "-1")], formAction: edit + "?handler=MoveImage"))
             Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
-        var order = await App.QueryAsync(db => db.ProductImages.Where(i => i.ProductId == id).OrderBy(i => i.Position).Select(i => i.FileId).ToListAsync());
+        var order = await App.WithDbAsync(db => db.ProductImages.Where(i => i.ProductId == id).OrderBy(i => i.Position).Select(i => i.FileId).ToListAsync());
         Assert.Equal(new[] { images[1], images[0] }, order);
 
         using (var removed = await pages.SubmitFormAsync(edit, [new("fileId", images[1].ToString())], formAction: edit + "?handler=RemoveImage"))
             Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
-        Assert.Equal(new[] { images[0] }, await App.QueryAsync(db => db.ProductImages.Where(i => i.ProductId == id).Select(i => i.FileId).ToListAsync()));
-        Assert.False(await App.QueryAsync(db => db.Files.AnyAsync(f => f.Id == images[1])));
+        Assert.Equal(new[] { images[0] }, await App.WithDbAsync(db => db.ProductImages.Where(i => i.ProductId == id).Select(i => i.FileId).ToListAsync()));
+        Assert.False(await App.WithDbAsync(db => db.Files.AnyAsync(f => f.Id == images[1])));
 
         // At most five: four more fit, a fifth and sixth do not.
         var editHtml = await pages.GetPageAsync(edit);
@@ -241,7 +241,7 @@ public abstract class ProductPagesTests(AppFixture fixture)
         using (var tooMany = Multipart(addToken, [], [.. Enumerable.Range(0, 5).Select(i => ("images", $"{i}.png", ProductTestData.Png))]))
         using (var refused = await pages.Http.PostAsync(edit + "?handler=AddImages", tooMany))
             Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
-        Assert.Equal(1, await App.QueryAsync(db => db.ProductImages.CountAsync(i => i.ProductId == id)));
+        Assert.Equal(1, await App.WithDbAsync(db => db.ProductImages.CountAsync(i => i.ProductId == id)));
     }
 
     private static MultipartFormDataContent Multipart(string token, Dictionary<string, string> fields, params (string Name, string FileName, byte[] Content)[] files)
@@ -335,7 +335,7 @@ public abstract class ProductPagesTests(AppFixture fixture)
             using var post = await pages.PostFormAsync(path, fields, token);
             Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
         }
-        var product = await App.QueryAsync(db => db.Products.SingleAsync(p => p.Id == id));
+        var product = await App.WithDbAsync(db => db.Products.SingleAsync(p => p.Id == id));
         Assert.Equal("Sâm Ngọc Linh bí mật", product.NameVi);
         Assert.False(product.Archived);
 
@@ -353,10 +353,10 @@ public abstract class ProductPagesTests(AppFixture fixture)
         var gtin = ProductTestData.NewGtin13();
         var withLots = await pages.CreateProductAsync(ProductTestData.Form("Gạo ST25", gtin));
         var without = await pages.CreateProductAsync(ProductTestData.Form("Gạo nếp", ProductTestData.NewGtin13()));
-        await App.QueryAsync(async db =>
+        await App.WithDbAsync(async db =>
         {
             db.Lots.Add(new Lot { OrganizationId = business.Id, Gtin = "0" + gtin, LotNumber = "L2026-01", ProductId = withLots });
-            return await db.SaveChangesAsync();
+            await db.SaveChangesAsync();
         });
 
         var detail = await pages.GetPageAsync($"/workspace/products/{withLots}");
@@ -364,23 +364,23 @@ public abstract class ProductPagesTests(AppFixture fixture)
         Assert.DoesNotContain("?handler=Delete", detail);
         using (var delete = await pages.PostFormAsync($"/workspace/products/{withLots}?handler=Delete", [], PageClient.FindForm(detail)!.AntiforgeryToken))
             Assert.Equal(HttpStatusCode.Redirect, delete.StatusCode);
-        Assert.True(await App.QueryAsync(db => db.Products.AnyAsync(p => p.Id == withLots)));
+        Assert.True(await App.WithDbAsync(db => db.Products.AnyAsync(p => p.Id == withLots)));
 
         // Its GTIN is locked by the lot.
         var changeGtin = ProductTestData.Form("Gạo ST25", ProductTestData.NewGtin13());
         using (var edit = await pages.SubmitFormAsync($"/workspace/products/{withLots}/edit", changeGtin))
             Assert.Equal(HttpStatusCode.Redirect, edit.StatusCode);
-        Assert.Equal("0" + gtin, await App.QueryAsync(db => db.Products.Where(p => p.Id == withLots).Select(p => p.Gtin).SingleAsync()));
+        Assert.Equal("0" + gtin, await App.WithDbAsync(db => db.Products.Where(p => p.Id == withLots).Select(p => p.Gtin).SingleAsync()));
 
         using (var archive = await pages.SubmitFormAsync($"/workspace/products/{withLots}", [], formAction: $"/workspace/products/{withLots}?handler=Archive"))
             Assert.Equal(HttpStatusCode.Redirect, archive.StatusCode);
-        Assert.True(await App.QueryAsync(db => db.Products.Where(p => p.Id == withLots).Select(p => p.Archived).SingleAsync()));
+        Assert.True(await App.WithDbAsync(db => db.Products.Where(p => p.Id == withLots).Select(p => p.Archived).SingleAsync()));
         Assert.DoesNotContain("Gạo ST25", await pages.GetPageAsync("/workspace/products"));
 
         using (var delete = await pages.SubmitFormAsync($"/workspace/products/{without}", [], formAction: $"/workspace/products/{without}?handler=Delete"))
             Assert.Equal(HttpStatusCode.Redirect, delete.StatusCode);
-        Assert.False(await App.QueryAsync(db => db.Products.AnyAsync(p => p.Id == without)));
-        var actions = await App.QueryAsync(db => db.AuditLog.Where(a => a.OrganizationId == business.Id).Select(a => a.Action).ToListAsync());
+        Assert.False(await App.WithDbAsync(db => db.Products.AnyAsync(p => p.Id == without)));
+        var actions = await App.WithDbAsync(db => db.AuditLog.Where(a => a.OrganizationId == business.Id).Select(a => a.Action).ToListAsync());
         Assert.Contains("product.archive", actions);
         Assert.Contains("product.delete", actions);
     }

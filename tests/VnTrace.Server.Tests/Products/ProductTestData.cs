@@ -40,10 +40,8 @@ public static class ProductTestData
         {
             // 893 + 6 digits: a 9-digit company prefix, room for 1000 items.
             prefix = "893" + Random.Shared.Next(0, 1_000_000).ToString("D6", CultureInfo.InvariantCulture);
-            await using var scope = app.Services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<VnTraceDbContext>();
-            await db.Organizations.Where(o => o.Id == owner.OrganizationId)
-                .ExecuteUpdateAsync(s => s.SetProperty(o => o.AllocatedCompanyPrefix, prefix));
+            await app.WithDbAsync(db => db.Organizations.Where(o => o.Id == owner.OrganizationId)
+                .ExecuteUpdateAsync(s => s.SetProperty(o => o.AllocatedCompanyPrefix, prefix)));
         }
         return new TestBusiness(owner, owner.OrganizationId!.Value, name, prefix);
     }
@@ -76,23 +74,16 @@ public static class ProductTestData
     }
 
     /// <summary>Products stored directly, for list tests that need many.</summary>
-    public static async Task AddProductsAsync(this VnTraceApp app, Guid organizationId, IEnumerable<Product> products)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<VnTraceDbContext>();
-        foreach (var p in products)
+    public static Task AddProductsAsync(this VnTraceApp app, Guid organizationId, IEnumerable<Product> products) =>
+        app.WithDbAsync(async db =>
         {
-            p.OrganizationId = organizationId;
-            db.Products.Add(p);
-        }
-        await db.SaveChangesAsync();
-    }
-
-    public static async Task<T> QueryAsync<T>(this VnTraceApp app, Func<VnTraceDbContext, Task<T>> query)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        return await query(scope.ServiceProvider.GetRequiredService<VnTraceDbContext>());
-    }
+            foreach (var p in products)
+            {
+                p.OrganizationId = organizationId;
+                db.Products.Add(p);
+            }
+            await db.SaveChangesAsync();
+        });
 
     /// <summary>A tiny valid PNG (1×1 pixel).</summary>
     public static readonly byte[] Png = Convert.FromBase64String(

@@ -50,8 +50,7 @@ public abstract class RecallPagesTests(AppFixture fixture)
 
     private async Task<int> CampaignsOfAsync(Guid initiatorId)
     {
-        await using var scope = App.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<VnTraceDbContext>().RecallCampaigns.CountAsync(c => c.InitiatorId == initiatorId);
+        return await App.WithDbAsync(db => db.RecallCampaigns.CountAsync(c => c.InitiatorId == initiatorId));
     }
 
     [Fact]
@@ -120,11 +119,12 @@ public abstract class RecallPagesTests(AppFixture fixture)
         var late = await retailer.GetPageAsync($"/workspace/recalls/{id}");
         Assert.DoesNotContain("Form.QuantityRecovered", late);
 
-        await using var scope = App.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<VnTraceDbContext>();
-        var actions = await db.AuditLog.Where(a => a.EntityType == nameof(RecallCampaign) && a.EntityId == id.ToString())
-            .Select(a => a.Action).ToListAsync(TestContext.Current.CancellationToken);
-        Assert.Equal(["recall.acknowledge", "recall.acknowledge", "recall.acknowledge", "recall.close", "recall.open"], actions.Order());
+        await App.WithDbAsync(async db =>
+        {
+            var actions = await db.AuditLog.Where(a => a.EntityType == nameof(RecallCampaign) && a.EntityId == id.ToString())
+                .Select(a => a.Action).ToListAsync(TestContext.Current.CancellationToken);
+            Assert.Equal(["recall.acknowledge", "recall.acknowledge", "recall.acknowledge", "recall.close", "recall.open"], actions.Order());
+        });
     }
 
     [Fact]
@@ -179,11 +179,10 @@ public abstract class RecallPagesTests(AppFixture fixture)
         using var officer = await SignInAsync(chain.Authority, Roles.Authority);
         var id = await OpenOnFarmLotAsync(officer, chain);
         Assert.DoesNotContain("data-truncated", await officer.GetPageAsync($"/authority/recalls/{id}"));
-        await using (var scope = App.Services.CreateAsyncScope())
+        await App.WithDbAsync(async db =>
         {
-            var db = scope.ServiceProvider.GetRequiredService<VnTraceDbContext>();
             await db.RecallCampaigns.Where(c => c.Id == id).ExecuteUpdateAsync(u => u.SetProperty(c => c.AffectedTruncated, true), TestContext.Current.CancellationToken);
-        }
+        });
 
         Assert.Contains("data-truncated=\"campaign\"", await officer.GetPageAsync($"/authority/recalls/{id}"));
         using var retailer = await SignInAsync(chain.Retailer, Roles.BusinessOwner);
@@ -221,15 +220,13 @@ public abstract class RecallPagesTests(AppFixture fixture)
     public async Task A_business_recalls_its_own_lot_from_the_lot_page_and_the_customer_is_notified()
     {
         var chain = await TraceChain.CaptureAsync(App);
-        Guid lotId;
-        await using (var scope = App.Services.CreateAsyncScope())
+        var lotId = await App.WithDbAsync(async db =>
         {
-            var db = scope.ServiceProvider.GetRequiredService<VnTraceDbContext>();
             var lot = new Lot { OrganizationId = chain.Processor.OrganizationId, Gtin = "08936014000106", LotNumber = "BLEND-" + chain.Run };
             db.Lots.Add(lot);
             await db.SaveChangesAsync(TestContext.Current.CancellationToken);
-            lotId = lot.Id;
-        }
+            return lot.Id;
+        });
         using var processor = await SignInAsync(chain.Processor, Roles.BusinessOwner);
 
         Assert.Contains($"/workspace/recalls/new?lotId={lotId}", await processor.GetPageAsync($"/workspace/lots/{lotId}"));

@@ -69,14 +69,15 @@ public sealed class TraceChain
     {
         var gln = glnWithoutCheckDigit + Gs1.Identifiers.Gs1CheckDigit.ComputeChar(glnWithoutCheckDigit);
         var (organizationId, client) = await app.CreateOrganizationClientAsync("trace-" + gln);
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<VnTraceDbContext>();
-        var organization = await db.Organizations.FindAsync(organizationId);
-        organization!.Gln = gln;
-        organization.Kind = kind;
-        db.Update(organization);
-        await db.SaveChangesAsync();
-        return new Party(gln, client, organizationId);
+        return await app.WithDbAsync(async db =>
+        {
+            var organization = await db.Organizations.FindAsync(organizationId);
+            organization!.Gln = gln;
+            organization.Kind = kind;
+            db.Update(organization);
+            await db.SaveChangesAsync();
+            return new Party(gln, client, organizationId);
+        });
     }
 
     private static async Task Capture(Party party, params string[] events)

@@ -4,6 +4,7 @@ using VnTrace.Gs1.Genealogy;
 using VnTrace.Gs1.Identifiers;
 using VnTrace.Server.Platform.Data;
 using VnTrace.Server.Identity;
+using VnTrace.Server.Platform.Text;
 using VnTrace.Server.Trace;
 
 namespace VnTrace.Server.Authority.Trace;
@@ -11,8 +12,6 @@ namespace VnTrace.Server.Authority.Trace;
 /// <summary>The authority's trace page: the whole chain of any code, through every business's events.</summary>
 public sealed class IndexModel(VnTraceDbContext db, TraceOptions options, IStringLocalizer<TraceText> t) : PageModel
 {
-    private static readonly TimeSpan Vietnam = TimeSpan.FromHours(7);
-
     [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true)]
     public string? Code { get; set; }
 
@@ -37,8 +36,8 @@ public sealed class IndexModel(VnTraceDbContext db, TraceOptions options, IStrin
             Error = t["Error.Code", codeError.Message];
             return;
         }
-        DateTimeOffset? from = From is { } f ? new DateTimeOffset(f.ToDateTime(TimeOnly.MinValue), Vietnam) : null;
-        DateTimeOffset? to = To is { } e ? new DateTimeOffset(e.AddDays(1).ToDateTime(TimeOnly.MinValue), Vietnam) : null;
+        DateTimeOffset? from = From is { } f ? VietnamTime.StartOfDay(f) : null;
+        DateTimeOffset? to = To is { } e ? VietnamTime.EndOfDay(e) : null;
         if (!TraceWindow.TryCreate(from, to, out var window, out var windowError))
         {
             Error = t["Error.Window", windowError];

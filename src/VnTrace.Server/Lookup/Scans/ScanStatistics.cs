@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using VnTrace.Server.Platform.Data;
 using VnTrace.Server.Lookup.Reports;
+using VnTrace.Server.Platform.Text;
 
 namespace VnTrace.Server.Lookup.Scans;
 
@@ -37,7 +38,7 @@ public sealed class ScanStatistics(VnTraceDbContext db, LookupOptions options)
         var codes = await scans.Select(s => s.Identifier).Distinct().CountAsync(ct);
         // Days in Viet Nam's calendar; grouping in memory keeps the SQL the same on both databases.
         var times = await scans.OrderByDescending(s => s.ScannedAt).Take(100_000).Select(s => s.ScannedAt).ToListAsync(ct);
-        var days = times.GroupBy(t => DateOnly.FromDateTime(t.AddHours(7))).Select(g => new DayScans(g.Key, g.Count())).OrderByDescending(d => d.Day).ToList();
+        var days = times.GroupBy(VietnamTime.DateOf).Select(g => new DayScans(g.Key, g.Count())).OrderByDescending(d => d.Day).ToList();
 
         var top = await Grouped(scans, ct);
         var neverIssued = await Grouped(scans.Where(s => s.Serial != null && s.OrganizationId != null

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Localization;
 using VnTrace.Gs1.Identifiers;
+using VnTrace.Server.Platform.Text;
 
 namespace VnTrace.Server.Lots.Diary;
 

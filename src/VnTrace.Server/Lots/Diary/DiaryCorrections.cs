@@ -6,6 +6,7 @@ using VnTrace.Gs1.Epcis;
 using VnTrace.Gs1.Epcis.Cbv;
 using VnTrace.Gs1.Epcis.Hashing;
 using VnTrace.Server.Platform.Events;
+using VnTrace.Server.Platform.Text;
 
 namespace VnTrace.Server.Lots.Diary;
 

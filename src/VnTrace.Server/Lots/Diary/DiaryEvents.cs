@@ -1,6 +1,7 @@
 using System.Globalization;
 using VnTrace.Gs1.Epcis;
 using VnTrace.Gs1.Epcis.Cbv;
+using VnTrace.Server.Platform.Text;
 
 namespace VnTrace.Server.Lots.Diary;
 

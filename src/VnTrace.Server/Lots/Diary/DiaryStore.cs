@@ -10,6 +10,7 @@ using VnTrace.Server.Locations;
 using VnTrace.Server.Platform.Audit;
 using VnTrace.Server.Platform.Data;
 using VnTrace.Server.Platform.Events;
+using VnTrace.Server.Platform.Text;
 using VnTrace.Server.Products;
 using VnTrace.Server.Capture;
 

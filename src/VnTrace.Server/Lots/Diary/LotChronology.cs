@@ -1,4 +1,5 @@
 using VnTrace.Gs1.Epcis;
+using VnTrace.Server.Platform.Text;
 
 namespace VnTrace.Server.Lots.Diary;
 

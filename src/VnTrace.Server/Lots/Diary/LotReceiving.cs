@@ -7,6 +7,7 @@ using VnTrace.Gs1.Epcis;
 using VnTrace.Gs1.Epcis.Cbv;
 using VnTrace.Gs1.Identifiers;
 using VnTrace.Server.Platform.Events;
+using VnTrace.Server.Platform.Text;
 using VnTrace.Server.Trace;
 
 namespace VnTrace.Server.Lots.Diary;

@@ -1,4 +1,5 @@
 using System.Text;
+using VnTrace.Gs1.Identifiers;
 
 namespace VnTrace.Server.Platform.Events;
 
@@ -46,13 +47,14 @@ public sealed record IdentifierMatch(List<string> Exact, List<string> Patterns)
             Patterns.Add("https://id.gs1.org/01/" + gtin + "%");
             return;
         }
-        if (!Identifiers.TryCanonicalGtinDigitalLink(companyPrefix, itemReference, out var gtinLink))
+        if (!DigitalLink.TryToCanonicalGtinLink($"{SgtinPattern}{companyPrefix}.{itemReference}.*", out var gtinClass))
         {
             Exact.Add(value);
             return;
         }
         if (serial == "*")
         {
+            var gtinLink = gtinClass.ToString();
             Exact.Add(gtinLink);
             Patterns.Add(EscapeLike(gtinLink) + "/%");
         }

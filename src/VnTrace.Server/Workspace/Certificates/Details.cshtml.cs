@@ -5,6 +5,7 @@ using Microsoft.Extensions.Localization;
 using VnTrace.Server.Certificates;
 using VnTrace.Server.Identity;
 using VnTrace.Server.Platform.Data;
+using VnTrace.Server.Platform.Text;
 
 namespace VnTrace.Server.Workspace.Certificates;
 
@@ -34,7 +35,7 @@ public sealed class DetailsModel(VnTraceDbContext db, CurrentBusiness business, 
         if (certificate is null)
             return NotFound();
         Certificate = certificate;
-        Today = CertificateValidity.Today(clock);
+        Today = VietnamTime.Today(clock);
         State = CertificateValidity.StateOn(certificate, Today);
         Products = await db.Products
             .Where(p => p.OrganizationId == org && db.CertificateProducts.Any(cp => cp.CertificateId == Id && cp.ProductId == p.Id))

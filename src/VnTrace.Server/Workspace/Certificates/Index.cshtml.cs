@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using VnTrace.Server.Certificates;
 using VnTrace.Server.Identity;
 using VnTrace.Server.Platform.Data;
+using VnTrace.Server.Platform.Text;
 
 namespace VnTrace.Server.Workspace.Certificates;
 
@@ -44,7 +45,7 @@ public sealed class IndexModel(VnTraceDbContext db, CurrentBusiness business, Ti
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Today = CertificateValidity.Today(clock);
+        Today = VietnamTime.Today(clock);
         var query = db.Certificates.Where(c => c.OrganizationId == business.Id);
         query = State switch
         {

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using VnTrace.Server.Certificates;
+using VnTrace.Server.Platform.Text;
 
 namespace VnTrace.Server.Workspace.Certificates;
 
@@ -12,7 +13,7 @@ public sealed class NewModel(CertificateEditor editor, TimeProvider clock, IStri
 {
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Form = new CertificateForm { ValidFrom = CertificateValidity.Today(clock) };
+        Form = new CertificateForm { ValidFrom = VietnamTime.Today(clock) };
         await LoadChoicesAsync(ct);
     }
 

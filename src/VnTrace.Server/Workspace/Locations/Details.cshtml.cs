@@ -8,6 +8,7 @@ using VnTrace.Server.Identity;
 using VnTrace.Server.Locations;
 using VnTrace.Server.Organizations.Reference;
 using VnTrace.Server.Platform.Data;
+using VnTrace.Server.Platform.Text;
 using VnTrace.Server.Platform.Web;
 
 namespace VnTrace.Server.Workspace.Locations;
@@ -43,7 +44,7 @@ public sealed class DetailsModel(VnTraceDbContext db, CurrentBusiness business, 
         PlantingAreas = await db.Locations.Where(l => l.ParentId == id && l.OrganizationId == business.Id)
             .OrderBy(l => l.Name).ToListAsync(ct);
         // Vietnam's date: a certificate valid to today is still valid all day in Đắk Lắk.
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime.AddHours(7));
+        var today = VietnamTime.Today(clock);
         Certificates = await (
                 from link in db.CertificateLocations
                 join c in db.Certificates on link.CertificateId equals c.Id

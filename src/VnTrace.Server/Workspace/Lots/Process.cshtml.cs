@@ -7,6 +7,7 @@ using VnTrace.Server.Identity;
 using VnTrace.Server.Lots;
 using VnTrace.Server.Lots.Diary;
 using VnTrace.Server.Platform.Data;
+using VnTrace.Server.Platform.Text;
 
 namespace VnTrace.Server.Workspace.Lots;
 

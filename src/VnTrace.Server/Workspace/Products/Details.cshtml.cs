@@ -6,12 +6,13 @@ using VnTrace.Server.Certificates;
 using VnTrace.Server.Identity;
 using VnTrace.Server.Lots;
 using VnTrace.Server.Platform.Data;
+using VnTrace.Server.Platform.Text;
 using VnTrace.Server.Products;
 
 namespace VnTrace.Server.Workspace.Products;
 
 /// <summary>One product: its fields, images, lots and the certificates that cover it; archive, restore or delete.</summary>
-public sealed class DetailsModel(VnTraceDbContext db, CurrentBusiness business, ProductService products, IStringLocalizer<ProductText> t) : PageModel
+public sealed class DetailsModel(VnTraceDbContext db, CurrentBusiness business, ProductService products, IStringLocalizer<ProductText> t, TimeProvider clock) : PageModel
 {
     public Product Product { get; private set; } = null!;
     public IReadOnlyList<Guid> ImageIds { get; private set; } = [];
@@ -35,7 +36,7 @@ public sealed class DetailsModel(VnTraceDbContext db, CurrentBusiness business, 
             return NotFound();
         Product = product;
         CompanyPrefix = (await business.GetAsync(ct)).CompanyPrefixInUse;
-        Today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7)); // Viet Nam has one time zone, UTC+7, no daylight saving
+        Today = VietnamTime.Today(clock);
         ImageIds = await db.ProductImages.Where(i => i.ProductId == id).OrderBy(i => i.Position).Select(i => i.FileId).ToListAsync(ct);
         var lots = db.Lots.Where(l => l.ProductId == id && l.OrganizationId == business.Id);
         LotCount = await lots.CountAsync(ct);

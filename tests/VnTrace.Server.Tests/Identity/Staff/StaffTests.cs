@@ -42,12 +42,6 @@ public abstract partial class StaffTests(AppFixture fixture)
 
     private static string PathOf(string link) => new Uri(link).PathAndQuery;
 
-    private async Task<T> WithDb<T>(Func<VnTraceDbContext, Task<T>> query)
-    {
-        await using var scope = App.Services.CreateAsyncScope();
-        return await query(scope.ServiceProvider.GetRequiredService<VnTraceDbContext>());
-    }
-
     private async Task<IList<string>> RolesOf(Guid userId)
     {
         await using var scope = App.Services.CreateAsyncScope();
@@ -72,7 +66,7 @@ public abstract partial class StaffTests(AppFixture fixture)
         Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
         Assert.Equal("/account/sign-in", accepted.Headers.Location?.ToString());
 
-        var newUser = await WithDb(db => db.Users.SingleAsync(u => u.UserName == userName));
+        var newUser = await App.WithDbAsync(db => db.Users.SingleAsync(u => u.UserName == userName));
         Assert.Equal(owner.OrganizationId, newUser.OrganizationId);
         Assert.Equal([Roles.BusinessStaff], await RolesOf(newUser.Id));
         using var staffPages = await App.SignInAsync(new TestUser(newUser.Id, newUser.OrganizationId, userName));
@@ -81,9 +75,9 @@ public abstract partial class StaffTests(AppFixture fixture)
         // The owner's list shows the new member; the invitation is no longer pending; the join is audited.
         var list = await ownerPages.GetPageAsync("/workspace/staff");
         Assert.Contains(userName, list);
-        var invitation = await WithDb(db => db.StaffInvitations.IgnoreTenantFilter("the test reads stored rows from outside any request").SingleAsync(i => i.OrganizationId == owner.OrganizationId));
+        var invitation = await App.WithDbAsync(db => db.StaffInvitations.IgnoreTenantFilter(TestDb.OutsideAnyRequest).SingleAsync(i => i.OrganizationId == owner.OrganizationId));
         Assert.Equal(newUser.Id, invitation.AcceptedBy);
-        Assert.True(await WithDb(db => db.AuditLog.AnyAsync(a => a.Action == "staff.join" && a.EntityId == newUser.Id.ToString())));
+        Assert.True(await App.WithDbAsync(db => db.AuditLog.AnyAsync(a => a.Action == "staff.join" && a.EntityId == newUser.Id.ToString())));
     }
 
     [Fact]
@@ -92,7 +86,7 @@ public abstract partial class StaffTests(AppFixture fixture)
         var owner = await App.CreateBusinessUserAsync(Unique("HTX băm"));
         using var ownerPages = await App.SignInAsync(owner);
         var token = new Uri(await InviteAsync(ownerPages, "Ai đó")).Query["?token=".Length..];
-        var stored = await WithDb(db => db.StaffInvitations.IgnoreTenantFilter("the test reads stored rows from outside any request").SingleAsync(i => i.OrganizationId == owner.OrganizationId));
+        var stored = await App.WithDbAsync(db => db.StaffInvitations.IgnoreTenantFilter(TestDb.OutsideAnyRequest).SingleAsync(i => i.OrganizationId == owner.OrganizationId));
         Assert.Equal(SecretTokens.Hash(token), stored.TokenHash);
         Assert.Equal(43, token.Length); // 256 bits, base64url
         Assert.InRange(stored.ExpiresAt - stored.CreatedAt, TimeSpan.FromDays(7) - TimeSpan.FromSeconds(1), TimeSpan.FromDays(7));
@@ -117,8 +111,8 @@ public abstract partial class StaffTests(AppFixture fixture)
         var secondUser = Unique("second");
         var late = await first.PostFormAsync(PathOf(link), [.. AcceptFields(secondUser), new("Token", new Uri(link).Query["?token=".Length..])], form.AntiforgeryToken);
         Assert.Equal(HttpStatusCode.Gone, late.StatusCode);
-        Assert.False(await WithDb(db => db.Users.AnyAsync(u => u.UserName == secondUser)));
-        Assert.Equal(2, await WithDb(db => db.Users.CountAsync(u => u.OrganizationId == owner.OrganizationId)));
+        Assert.False(await App.WithDbAsync(db => db.Users.AnyAsync(u => u.UserName == secondUser)));
+        Assert.Equal(2, await App.WithDbAsync(db => db.Users.CountAsync(u => u.OrganizationId == owner.OrganizationId)));
     }
 
     [Fact]
@@ -126,7 +120,7 @@ public abstract partial class StaffTests(AppFixture fixture)
     {
         var owner = await App.CreateBusinessUserAsync(Unique("HTX hết hạn"));
         var expiredToken = SecretTokens.New();
-        await WithDb(async db =>
+        await App.WithDbAsync(async db =>
         {
             db.StaffInvitations.Add(new StaffInvitation
             {
@@ -138,7 +132,7 @@ public abstract partial class StaffTests(AppFixture fixture)
                 CreatedAt = DateTime.UtcNow.AddDays(-8),
                 ExpiresAt = DateTime.UtcNow.AddDays(-1),
             });
-            return await db.SaveChangesAsync();
+            await db.SaveChangesAsync();
         });
         using var pages = new PageClient(App);
         var expired = await pages.GetAsync("/account/accept-invite?token=" + expiredToken);
@@ -147,7 +141,7 @@ public abstract partial class StaffTests(AppFixture fixture)
 
         using var ownerPages = await App.SignInAsync(owner);
         var link = await InviteAsync(ownerPages, "Bị thu hồi");
-        var invitationId = await WithDb(db => db.StaffInvitations.IgnoreTenantFilter("the test reads stored rows from outside any request").Where(i => i.OrganizationId == owner.OrganizationId && i.InviteeName == "Bị thu hồi").Select(i => i.Id).SingleAsync());
+        var invitationId = await App.WithDbAsync(db => db.StaffInvitations.IgnoreTenantFilter(TestDb.OutsideAnyRequest).Where(i => i.OrganizationId == owner.OrganizationId && i.InviteeName == "Bị thu hồi").Select(i => i.Id).SingleAsync());
         var revoked = await ownerPages.SubmitFormAsync("/workspace/staff", new Dictionary<string, string> { ["id"] = invitationId.ToString() },
             formAction: "/workspace/staff?handler=RevokeInvitation");
         Assert.Equal(HttpStatusCode.Redirect, revoked.StatusCode);
@@ -171,7 +165,7 @@ public abstract partial class StaffTests(AppFixture fixture)
         var weak = await invitee.SubmitFormAsync(PathOf(link), AcceptFields(userName, "short1"));
         Assert.Equal(HttpStatusCode.OK, weak.StatusCode);
         Assert.Contains("ít nhất 10 ký tự", await weak.Content.ReadAsStringAsync());
-        Assert.False(await WithDb(db => db.Users.AnyAsync(u => u.UserName == userName)));
+        Assert.False(await App.WithDbAsync(db => db.Users.AnyAsync(u => u.UserName == userName)));
         Assert.Equal(HttpStatusCode.Redirect, (await invitee.SubmitFormAsync(PathOf(link), AcceptFields(userName))).StatusCode);
     }
 
@@ -192,7 +186,7 @@ public abstract partial class StaffTests(AppFixture fixture)
         var post = await pages.PostFormAsync("/workspace/staff?handler=Invite", new Dictionary<string, string> { ["Invite.Name"] = "x", ["Invite.Role"] = Roles.BusinessOwner }, token);
         Assert.Equal(HttpStatusCode.Redirect, post.StatusCode);
         Assert.StartsWith("/account/denied", post.Headers.Location?.PathAndQuery);
-        Assert.False(await WithDb(db => db.StaffInvitations.IgnoreTenantFilter("the test reads stored rows from outside any request").AnyAsync(i => i.OrganizationId == owner.OrganizationId)));
+        Assert.False(await App.WithDbAsync(db => db.StaffInvitations.IgnoreTenantFilter(TestDb.OutsideAnyRequest).AnyAsync(i => i.OrganizationId == owner.OrganizationId)));
     }
 
     [Fact]
@@ -200,27 +194,27 @@ public abstract partial class StaffTests(AppFixture fixture)
     {
         var owner = await App.CreateBusinessUserAsync(Unique("HTX vai trò"));
         var member = await App.CreateUserAsync(owner.OrganizationId, Roles.BusinessStaff);
-        var stampBefore = await WithDb(db => db.Users.Where(u => u.Id == member.Id).Select(u => u.SecurityStamp).SingleAsync());
+        var stampBefore = await App.WithDbAsync(db => db.Users.Where(u => u.Id == member.Id).Select(u => u.SecurityStamp).SingleAsync());
         using var ownerPages = await App.SignInAsync(owner);
 
         var promoted = await ownerPages.SubmitFormAsync("/workspace/staff", new Dictionary<string, string> { ["id"] = member.Id.ToString(), ["role"] = Roles.BusinessOwner },
             formAction: "/workspace/staff?handler=Role");
         Assert.Equal(HttpStatusCode.Redirect, promoted.StatusCode);
         Assert.Equal([Roles.BusinessOwner], await RolesOf(member.Id));
-        var stampAfterRole = await WithDb(db => db.Users.Where(u => u.Id == member.Id).Select(u => u.SecurityStamp).SingleAsync());
+        var stampAfterRole = await App.WithDbAsync(db => db.Users.Where(u => u.Id == member.Id).Select(u => u.SecurityStamp).SingleAsync());
         Assert.NotEqual(stampBefore, stampAfterRole);
 
         var removed = await ownerPages.SubmitFormAsync("/workspace/staff", new Dictionary<string, string> { ["id"] = member.Id.ToString() },
             formAction: "/workspace/staff?handler=Remove");
         Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
         Assert.Empty(await RolesOf(member.Id));
-        var row = await WithDb(db => db.Users.SingleAsync(u => u.Id == member.Id));
+        var row = await App.WithDbAsync(db => db.Users.SingleAsync(u => u.Id == member.Id));
         Assert.Equal(owner.OrganizationId, row.OrganizationId); // kept for the audit trail
         Assert.True(row.LockoutEnd > DateTimeOffset.UtcNow.AddYears(100));
         Assert.NotEqual(stampAfterRole, row.SecurityStamp);
         Assert.Contains("Đã cho nghỉ", await ownerPages.GetPageAsync("/workspace/staff"));
 
-        var actions = await WithDb(db => db.AuditLog.Where(a => a.EntityId == member.Id.ToString()).Select(a => a.Action).ToListAsync());
+        var actions = await App.WithDbAsync(db => db.AuditLog.Where(a => a.EntityId == member.Id.ToString()).Select(a => a.Action).ToListAsync());
         Assert.Contains("staff.role", actions);
         Assert.Contains("staff.remove", actions);
         await Assert.ThrowsAsync<InvalidOperationException>(() => App.SignInAsync(member));
@@ -296,7 +290,7 @@ public abstract partial class StaffTests(AppFixture fixture)
 
         using var aOwner = await App.SignInAsync(a);
         var link = await InviteAsync(aOwner, "Chỉ của A");
-        var invitationId = await WithDb(db => db.StaffInvitations.IgnoreTenantFilter("the test reads stored rows from outside any request").Where(i => i.OrganizationId == a.OrganizationId).Select(i => i.Id).SingleAsync());
+        var invitationId = await App.WithDbAsync(db => db.StaffInvitations.IgnoreTenantFilter(TestDb.OutsideAnyRequest).Where(i => i.OrganizationId == a.OrganizationId).Select(i => i.Id).SingleAsync());
         Assert.DoesNotContain("Chỉ của A", await bPages.GetPageAsync("/workspace/staff"));
         var revoke = await bPages.PostFormAsync("/workspace/staff?handler=RevokeInvitation", new Dictionary<string, string> { ["id"] = invitationId.ToString() }, token);
         Assert.Equal(HttpStatusCode.NotFound, revoke.StatusCode);

@@ -49,7 +49,7 @@ public abstract class DashboardTests(AppFixture fixture)
             db.LabelBatches.Add(serialBatch);
             for (var i = 0; i < serials; i++)
                 db.IssuedSerials.Add(new IssuedSerial { BatchId = serialBatch.Id, Gtin = lot2.Gtin, LotNumber = lot2.LotNumber, Serial = $"{certificatePrefix}{i}" });
-            return await db.SaveChangesAsync();
+            await db.SaveChangesAsync();
         });
         await App.AddCertificateAsync(org, certificatePrefix + "-EXPIRING", today.AddYears(-2), today.AddDays(10));
         await App.AddCertificateAsync(org, certificatePrefix + "-EXPIRED", today.AddYears(-3), today.AddDays(-5), CertificateKind.Haccp);

@@ -35,9 +35,7 @@ public abstract partial class ApiKeysPageTests(AppFixture fixture)
 
     private async Task<Guid> KeyIdAsync(Guid organizationId, string name)
     {
-        await using var scope = App.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<VnTraceDbContext>();
-        return await db.ApiKeys.IgnoreTenantFilter("the test reads stored rows from outside any request").Where(k => k.OrganizationId == organizationId && k.Name == name).Select(k => k.Id).SingleAsync();
+        return await App.WithDbAsync(db => db.ApiKeys.IgnoreTenantFilter(TestDb.OutsideAnyRequest).Where(k => k.OrganizationId == organizationId && k.Name == name).Select(k => k.Id).SingleAsync());
     }
 
     [Fact]
@@ -61,10 +59,11 @@ public abstract partial class ApiKeysPageTests(AppFixture fixture)
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/events")).StatusCode);
         Assert.Contains("Đã thu hồi", await pages.GetPageAsync("/workspace/keys"));
 
-        await using var scope = App.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<VnTraceDbContext>();
-        var actions = await db.AuditLog.Where(a => a.EntityId == id.ToString()).Select(a => a.Action).ToListAsync();
-        Assert.Equal(new[] { "api-key.create", "api-key.revoke" }, actions.Order());
+        await App.WithDbAsync(async db =>
+        {
+            var actions = await db.AuditLog.Where(a => a.EntityId == id.ToString()).Select(a => a.Action).ToListAsync();
+            Assert.Equal(new[] { "api-key.create", "api-key.revoke" }, actions.Order());
+        });
     }
 
     [Fact]

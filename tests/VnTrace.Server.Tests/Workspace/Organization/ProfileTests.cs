@@ -39,13 +39,7 @@ public abstract class ProfileTests(AppFixture fixture)
         ["Form.Gs1CompanyPrefix"] = prefix ?? "",
     };
 
-    private async Task<T> WithDb<T>(Func<VnTraceDbContext, Task<T>> query)
-    {
-        await using var scope = App.Services.CreateAsyncScope();
-        return await query(scope.ServiceProvider.GetRequiredService<VnTraceDbContext>());
-    }
-
-    private Task<Organization> OrganizationOf(TestUser user) => WithDb(db => db.Organizations.SingleAsync(o => o.Id == user.OrganizationId));
+    private Task<Organization> OrganizationOf(TestUser user) => App.WithDbAsync(db => db.Organizations.SingleAsync(o => o.Id == user.OrganizationId));
 
     [Fact]
     public async Task The_owner_edits_the_profile_and_the_change_is_audited_with_before_and_after()
@@ -70,7 +64,7 @@ public abstract class ProfileTests(AppFixture fixture)
 
         var page = await pages.GetPageAsync("/workspace/organization");
         Assert.Contains($"data-prefix-in-use=\"{prefix}\"", page);
-        var detail = await WithDb(db => db.AuditLog.Where(a => a.Action == "organization.profile" && a.EntityId == o.Id.ToString()).Select(a => a.Detail).SingleAsync());
+        var detail = await App.WithDbAsync(db => db.AuditLog.Where(a => a.Action == "organization.profile" && a.EntityId == o.Id.ToString()).Select(a => a.Detail).SingleAsync());
         using var changes = JsonDocument.Parse(detail!);
         Assert.Equal(name, changes.RootElement.GetProperty("name").GetProperty("after").GetString());
         Assert.StartsWith("HTX hồ sơ", changes.RootElement.GetProperty("name").GetProperty("before").GetString());
@@ -100,11 +94,11 @@ public abstract class ProfileTests(AppFixture fixture)
         var other = await App.CreateBusinessUserAsync(Unique("HTX khác"));
         var takenTax = NewTaxCode();
         var takenPrefix = NewPrefix();
-        await WithDb(db => db.Organizations.Where(o => o.Id == other.OrganizationId)
+        await App.WithDbAsync(db => db.Organizations.Where(o => o.Id == other.OrganizationId)
             .ExecuteUpdateAsync(s => s.SetProperty(o => o.TaxCode, takenTax).SetProperty(o => o.Gs1CompanyPrefix, takenPrefix)));
         var allocatedElsewhere = NewPrefix();
         var third = await App.CreateBusinessUserAsync(Unique("HTX được cấp"));
-        await WithDb(db => db.Organizations.Where(o => o.Id == third.OrganizationId)
+        await App.WithDbAsync(db => db.Organizations.Where(o => o.Id == third.OrganizationId)
             .ExecuteUpdateAsync(s => s.SetProperty(o => o.AllocatedCompanyPrefix, allocatedElsewhere)));
 
         var owner = await App.CreateBusinessUserAsync(Unique("HTX trùng"));
@@ -129,7 +123,7 @@ public abstract class ProfileTests(AppFixture fixture)
     {
         var owner = await App.CreateBusinessUserAsync(Unique("HTX đã cấp mã"));
         var prefix = NewPrefix();
-        await WithDb(async db =>
+        await App.WithDbAsync(async db =>
         {
             await db.Organizations.Where(o => o.Id == owner.OrganizationId).ExecuteUpdateAsync(s => s.SetProperty(o => o.Gs1CompanyPrefix, prefix));
             var body = prefix + "001";
@@ -140,7 +134,7 @@ public abstract class ProfileTests(AppFixture fixture)
                 NameVi = "Cà phê",
                 Unit = "kg",
             });
-            return await db.SaveChangesAsync();
+            await db.SaveChangesAsync();
         });
         using var pages = await App.SignInAsync(owner);
         Assert.Contains("được giữ cố định", await pages.GetPageAsync("/workspace/organization"));
