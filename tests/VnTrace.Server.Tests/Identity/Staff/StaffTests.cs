@@ -75,7 +75,7 @@ public abstract partial class StaffTests(AppFixture fixture)
         // The owner's list shows the new member; the invitation is no longer pending; the join is audited.
         var list = await ownerPages.GetPageAsync("/workspace/staff");
         Assert.Contains(userName, list);
-        var invitation = await App.WithDbAsync(db => db.StaffInvitations.IgnoreTenantFilter(TestDb.OutsideAnyRequest).SingleAsync(i => i.OrganizationId == owner.OrganizationId));
+        var invitation = await App.WithDbAsync(db => db.StaffInvitations.SingleAsync(i => i.OrganizationId == owner.OrganizationId));
         Assert.Equal(newUser.Id, invitation.AcceptedBy);
         Assert.True(await App.WithDbAsync(db => db.AuditLog.AnyAsync(a => a.Action == "staff.join" && a.EntityId == newUser.Id.ToString())));
     }
@@ -86,7 +86,7 @@ public abstract partial class StaffTests(AppFixture fixture)
         var owner = await App.CreateBusinessUserAsync(Unique("HTX băm"));
         using var ownerPages = await App.SignInAsync(owner);
         var token = new Uri(await InviteAsync(ownerPages, "Ai đó")).Query["?token=".Length..];
-        var stored = await App.WithDbAsync(db => db.StaffInvitations.IgnoreTenantFilter(TestDb.OutsideAnyRequest).SingleAsync(i => i.OrganizationId == owner.OrganizationId));
+        var stored = await App.WithDbAsync(db => db.StaffInvitations.SingleAsync(i => i.OrganizationId == owner.OrganizationId));
         Assert.Equal(SecretTokens.Hash(token), stored.TokenHash);
         Assert.Equal(43, token.Length); // 256 bits, base64url
         Assert.InRange(stored.ExpiresAt - stored.CreatedAt, TimeSpan.FromDays(7) - TimeSpan.FromSeconds(1), TimeSpan.FromDays(7));
@@ -141,7 +141,7 @@ public abstract partial class StaffTests(AppFixture fixture)
 
         using var ownerPages = await App.SignInAsync(owner);
         var link = await InviteAsync(ownerPages, "Bị thu hồi");
-        var invitationId = await App.WithDbAsync(db => db.StaffInvitations.IgnoreTenantFilter(TestDb.OutsideAnyRequest).Where(i => i.OrganizationId == owner.OrganizationId && i.InviteeName == "Bị thu hồi").Select(i => i.Id).SingleAsync());
+        var invitationId = await App.WithDbAsync(db => db.StaffInvitations.Where(i => i.OrganizationId == owner.OrganizationId && i.InviteeName == "Bị thu hồi").Select(i => i.Id).SingleAsync());
         var revoked = await ownerPages.SubmitFormAsync("/workspace/staff", new Dictionary<string, string> { ["id"] = invitationId.ToString() },
             formAction: "/workspace/staff?handler=RevokeInvitation");
         Assert.Equal(HttpStatusCode.Redirect, revoked.StatusCode);
@@ -186,7 +186,7 @@ public abstract partial class StaffTests(AppFixture fixture)
         var post = await pages.PostFormAsync("/workspace/staff?handler=Invite", new Dictionary<string, string> { ["Invite.Name"] = "x", ["Invite.Role"] = Roles.BusinessOwner }, token);
         Assert.Equal(HttpStatusCode.Redirect, post.StatusCode);
         Assert.StartsWith("/account/denied", post.Headers.Location?.PathAndQuery);
-        Assert.False(await App.WithDbAsync(db => db.StaffInvitations.IgnoreTenantFilter(TestDb.OutsideAnyRequest).AnyAsync(i => i.OrganizationId == owner.OrganizationId)));
+        Assert.False(await App.WithDbAsync(db => db.StaffInvitations.AnyAsync(i => i.OrganizationId == owner.OrganizationId)));
     }
 
     [Fact]
@@ -290,7 +290,7 @@ public abstract partial class StaffTests(AppFixture fixture)
 
         using var aOwner = await App.SignInAsync(a);
         var link = await InviteAsync(aOwner, "Chỉ của A");
-        var invitationId = await App.WithDbAsync(db => db.StaffInvitations.IgnoreTenantFilter(TestDb.OutsideAnyRequest).Where(i => i.OrganizationId == a.OrganizationId).Select(i => i.Id).SingleAsync());
+        var invitationId = await App.WithDbAsync(db => db.StaffInvitations.Where(i => i.OrganizationId == a.OrganizationId).Select(i => i.Id).SingleAsync());
         Assert.DoesNotContain("Chỉ của A", await bPages.GetPageAsync("/workspace/staff"));
         var revoke = await bPages.PostFormAsync("/workspace/staff?handler=RevokeInvitation", new Dictionary<string, string> { ["id"] = invitationId.ToString() }, token);
         Assert.Equal(HttpStatusCode.NotFound, revoke.StatusCode);

@@ -35,7 +35,7 @@ public abstract partial class ApiKeysPageTests(AppFixture fixture)
 
     private async Task<Guid> KeyIdAsync(Guid organizationId, string name)
     {
-        return await App.WithDbAsync(db => db.ApiKeys.IgnoreTenantFilter(TestDb.OutsideAnyRequest).Where(k => k.OrganizationId == organizationId && k.Name == name).Select(k => k.Id).SingleAsync());
+        return await App.WithDbAsync(db => db.ApiKeys.Where(k => k.OrganizationId == organizationId && k.Name == name).Select(k => k.Id).SingleAsync());
     }
 
     [Fact]
