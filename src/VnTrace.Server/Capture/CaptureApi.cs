@@ -31,15 +31,30 @@ public static class CaptureApi
         group.MapPost("/capture", CaptureDocument)
             .WithSummary("Capture an EPCIS document (JSON-LD or XML); all its events or none.")
             .WithDescription("Body: an EPCISDocument as application/ld+json (or application/json) or application/xml (EPCIS 2.0 or 1.2). "
-                + "The media type is checked by the handler so that a wrong one gets an EPCIS problem that says what to send.");
+                + "The media type is checked by the handler so that a wrong one gets an EPCIS problem that says what to send.")
+            .Produces<JobDocument>(StatusCodes.Status202Accepted)
+            .CaptureProblems();
         group.MapPost("/events", CaptureSingleEvent)
             .WithSummary("Capture one EPCIS event (JSON-LD).")
-            .WithDescription("Body: one EPCIS event object as application/ld+json, optionally with its own @context.");
+            .WithDescription("Body: one EPCIS event object as application/ld+json, optionally with its own @context.")
+            .Produces<CapturedEvent>(StatusCodes.Status201Created)
+            .CaptureProblems();
         group.MapGet("/capture", ListJobs).WithSummary("The caller's capture jobs, newest first.");
-        group.MapGet("/capture/{captureID}", GetJob).WithSummary("State and errors of one capture job.");
+        group.MapGet("/capture/{captureID}", GetJob).WithSummary("State and errors of one capture job.")
+            .Produces<JobDocument>().ProducesProblem(StatusCodes.Status404NotFound);
         group.MapMethods("/capture", ["OPTIONS"], DescribeCapture).WithSummary("Capture limits and error behaviour.");
         return app;
     }
+
+    /// <summary>
+    /// The problems a capture can answer, for OpenAPI: the handlers return IResult (the capture path writes its
+    /// problems itself), so the responses are declared here rather than read from a Results&lt;…&gt; union.
+    /// </summary>
+    private static RouteHandlerBuilder CaptureProblems(this RouteHandlerBuilder endpoint) => endpoint
+        .ProducesProblem(StatusCodes.Status400BadRequest)
+        .ProducesProblem(StatusCodes.Status409Conflict)
+        .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+        .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
     internal static async Task<IResult> CaptureDocument(HttpContext http, CaptureService capture, CapturedChronology chronology,
         CaptureOptions options, CancellationToken ct)

@@ -29,24 +29,36 @@ public static class QueryApi
             .AddEndpointFilter<EpcisHeadersFilter>()
             .WithTags("Query");
 
-        group.MapGet("/events", GetEvents).WithSummary("Events matching the standard EPCIS query parameters, paged.");
+        group.MapGet("/events", GetEvents).WithSummary("Events matching the standard EPCIS query parameters, paged.").QueryResponses();
         // OPTIONS discovery (REST binding): the versions spoken come from the endpoint filter; Allow says the methods.
         foreach (var resource in (string[])["/events", "/eventTypes", "/epcs", "/bizSteps", "/bizLocations", "/readPoints", "/dispositions"])
             group.MapMethods(resource, ["OPTIONS"], Describe(resource == "/events" ? "OPTIONS, GET, POST" : "OPTIONS, GET"))
                 .WithSummary($"Discovery for {resource}: EPCIS and CBV versions, allowed methods.");
-        group.MapGet("/events/{eventID}", GetEvent).WithSummary("One event by its eventID.");
+        group.MapGet("/events/{eventID}", GetEvent).WithSummary("One event by its eventID.")
+            .Produces(StatusCodes.Status200OK, contentType: "application/ld+json", additionalContentTypes: ["application/json", "application/xml"])
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status406NotAcceptable);
         group.MapGet("/eventTypes", ListEventTypes).WithSummary("Event types present in the caller's events.");
         group.MapGet("/eventTypes/{eventType}/events", (HttpContext h, EventQueryExecutor x, string eventType, CancellationToken ct) =>
-            QueryEvents(h, x, ct, ("eventType", eventType)));
+            QueryEvents(h, x, ct, ("eventType", eventType))).QueryResponses();
         group.MapGet("/epcs", ListEpcs).WithSummary("EPCs named by the caller's events (canonical Digital Link form).");
         group.MapGet("/epcs/{epc}/events", (HttpContext h, EventQueryExecutor x, string epc, CancellationToken ct) =>
-            QueryEvents(h, x, ct, ("MATCH_anyEPC", Uri.UnescapeDataString(epc))));
+            QueryEvents(h, x, ct, ("MATCH_anyEPC", Uri.UnescapeDataString(epc)))).QueryResponses();
         MapVocabulary(group, "bizSteps", "EQ_bizStep", e => e.BizStep, v => Cbv.ToBareWord(CbvVocabulary.BizStep, v));
         MapVocabulary(group, "dispositions", "EQ_disposition", e => e.Disposition, v => Cbv.ToBareWord(CbvVocabulary.Disposition, v));
         MapVocabulary(group, "bizLocations", "EQ_bizLocation", e => e.BizLocation, v => v);
         MapVocabulary(group, "readPoints", "EQ_readPoint", e => e.ReadPoint, v => v);
         return app;
     }
+
+    /// <summary>
+    /// What an events query answers, for OpenAPI (the handlers stream their documents, so they return IResult): an
+    /// EPCISQueryDocument in JSON-LD or XML, or a problem for a bad parameter, an unacceptable type or a result too large.
+    /// </summary>
+    private static RouteHandlerBuilder QueryResponses(this RouteHandlerBuilder endpoint) => endpoint
+        .Produces(StatusCodes.Status200OK, contentType: "application/ld+json", additionalContentTypes: ["application/json", "application/xml"])
+        .ProducesProblem(StatusCodes.Status400BadRequest)
+        .ProducesProblem(StatusCodes.Status406NotAcceptable)
+        .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
 
     internal static Task<IResult> GetEvents(HttpContext http, EventQueryExecutor executor, CancellationToken ct) =>
         QueryEvents(http, executor, ct, null);

@@ -8,7 +8,7 @@ namespace VnTrace.Server.Tests.Platform.Api;
 public sealed class ApiDocsTests(PostgresServer postgres)
 {
     [Fact]
-    public async Task OpenApi_lists_the_recall_and_trace_endpoints_problem_responses_beside_their_documents()
+    public async Task OpenApi_lists_the_recall_trace_capture_and_query_endpoints_problem_responses_beside_their_documents()
     {
         await using var app = await VnTraceApp.StartAsync(DatabaseProvider.Sqlite, postgres);
         using var doc = JsonDocument.Parse(await app.CreateClient().GetStringAsync("/openapi/v1.json"));
@@ -32,5 +32,22 @@ public sealed class ApiDocsTests(PostgresServer postgres)
 
         var trace = Responses(paths, "/api/trace", "get");
         Assert.True(trace.TryGetProperty("200", out _) && IsProblem(trace, "400") && IsProblem(trace, "404"), trace.ToString());
+
+        // The EPCIS capture and query interface: its handlers return IResult and declare what they answer.
+        foreach (var (path, success) in new[] { ("/capture", "202"), ("/events", "201") })
+        {
+            var capture = Responses(paths, path, "post");
+            Assert.True(capture.TryGetProperty(success, out _), capture.ToString());
+            Assert.True(IsProblem(capture, "400") && IsProblem(capture, "409") && IsProblem(capture, "413") && IsProblem(capture, "415"), capture.ToString());
+        }
+        Assert.True(IsProblem(Responses(paths, "/capture/{captureID}", "get"), "404"));
+        foreach (var path in new[] { "/events", "/eventTypes/{eventType}/events", "/epcs/{epc}/events" })
+        {
+            var query = Responses(paths, path, "get");
+            Assert.True(query.TryGetProperty("200", out _), query.ToString());
+            Assert.True(IsProblem(query, "400") && IsProblem(query, "406") && IsProblem(query, "413"), query.ToString());
+        }
+        var one = Responses(paths, "/events/{eventID}", "get");
+        Assert.True(IsProblem(one, "404") && IsProblem(one, "406"), one.ToString());
     }
 }
