@@ -176,6 +176,14 @@ public abstract class ScanTests(LookupAppFixture fixture)
             await Phone("Mozilla/5.0 (v6 script " + i + ")", address: $"2001:db8:1:2::{i:x}").GetAsync(s.Unit("ONE-NETWORK"));
         await s.DrainScansAsync();
         Assert.Equal("ScannedBefore", await VerdictAsync(Phone(address: "2001:db8:1:3::1"), s.Unit("ONE-NETWORK")));
+        // Nor does the business's scan page list either serial as breaking the rule.
+        Assert.Contains("data-stat=\"suspicious\">0<", await ProducerScanPageAsync(s));
+    }
+
+    private async Task<string> ProducerScanPageAsync(LookupScenario s)
+    {
+        using var owner = await fixture.App.SignInAsync(await fixture.App.CreateUserAsync(s.Producer.Id, VnTrace.Server.Identity.Roles.BusinessOwner));
+        return WebUtility.HtmlDecode(await owner.GetPageAsync("/workspace/scans?days=7"));
     }
 
     [Fact]
@@ -188,6 +196,9 @@ public abstract class ScanTests(LookupAppFixture fixture)
             Assert.NotEqual("Suspicious", await VerdictAsync(Phone(address: $"198.51.100.{i}"), s.Unit("MANY")));
         await s.DrainScansAsync();
         Assert.Equal("Suspicious", await VerdictAsync(Phone(address: "198.51.100.21"), s.Unit("MANY")));
+        await s.DrainScansAsync();
+        var page = await ProducerScanPageAsync(s);
+        Assert.Contains("data-stat=\"suspicious\">1<", page);
     }
 
     [Fact]
