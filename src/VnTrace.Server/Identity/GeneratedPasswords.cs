@@ -5,7 +5,7 @@ namespace VnTrace.Server.Identity;
 /// <summary>
 /// Passwords the system makes up for a person to type once and change (the first administrator, the demo users):
 /// four groups of four characters from an alphabet without look-alikes (no 0/o, 1/l/i), about 77 bits, always
-/// with a digit, so they pass the password rules of <see cref="IdentitySetup"/>.
+/// with a digit: 19 characters, so they pass <see cref="PasswordPolicy"/>.
 /// </summary>
 public static class GeneratedPasswords
 {

@@ -3,6 +3,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using VnTrace.Server.Platform.Data;
 
@@ -84,12 +85,6 @@ public static class IdentitySetup
         // not by a mail link), so the user name is what people sign in with.
         builder.Services.AddIdentity<AppUser, Microsoft.AspNetCore.Identity.IdentityRole<Guid>>(o =>
             {
-                o.Password.RequiredLength = 10;
-                o.Password.RequireDigit = true;
-                o.Password.RequireLowercase = false;
-                o.Password.RequireUppercase = false;
-                o.Password.RequireNonAlphanumeric = false;
-                o.Password.RequiredUniqueChars = 4;
                 // Lockout only for accounts locked on purpose (a removed member); wrong passwords are slowed down
                 // per user name and address by SignInThrottle instead of locking the account for everyone.
                 o.Lockout.AllowedForNewUsers = true;
@@ -101,6 +96,9 @@ public static class IdentitySetup
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<OrganizationClaimsFactory>()
             .AddErrorDescriber<LocalizedIdentityErrors>();
+        // PasswordPolicy instead of Identity's composition rules (its o.Password options are therefore not read).
+        builder.Services.RemoveAll<IPasswordValidator<AppUser>>();
+        builder.Services.AddScoped<IPasswordValidator<AppUser>, PasswordPolicy>();
 
         builder.Services.ConfigureApplicationCookie(o =>
         {

@@ -69,7 +69,8 @@ public sealed class ConsumerPageModel(ConsumerLookup lookup, ConsumerViewCache v
 
         View = view;
         Verdict = view.Subject == LookupSubject.Unit
-            ? await authenticity.OfUnitAsync(view, ScanCounting.TimeOf(HttpContext), ScanCounting.UserAgentHash(Request.Headers.UserAgent.ToString()), ct)
+            ? await authenticity.OfUnitAsync(view, ScanCounting.TimeOf(HttpContext), ScanCounting.UserAgentHash(Request.Headers.UserAgent.ToString()),
+                ScanCounting.AddressHashOf(HttpContext), ct)
             : Authenticity.Of(view);
         Response.Headers.Link = Linkset.LinkHeaderTo(Resolver.Anchor);
         // The page changes with every scan of a unit and after a new event; browsers ask again each time.

@@ -33,6 +33,7 @@ public static class LookupSetup
         services.AddScoped<Authenticity>();
         services.AddScoped<ScanStatistics>();
         services.AddSingleton<ScanRecorder>();
+        services.AddSingleton<ScanAddresses>();
         services.AddHostedService<ScanWriter>();
         services.AddSingleton<ConsumerViewCache>();
         services.AddSingleton<LookupCacheEviction>();
@@ -100,10 +101,10 @@ public static class LookupSetup
 
     /// <summary>
     /// Adds a rounded position (0.01° ≈ 1.1 km) to this browser's scan of the code in the last ten minutes, if it has
-    /// none yet. It never creates a scan, so it cannot be used to invent scans elsewhere.
+    /// none yet: same User-Agent, same address. It never creates a scan, so it cannot be used to invent scans elsewhere.
     /// </summary>
     internal static async Task<Results<NoContent, BadRequest>> RecordLocationAsync(ScanLocation body, HttpContext http, VnTraceDbContext db, ScanRecorder recorder,
-        TimeProvider clock, CancellationToken ct)
+        ScanAddresses addresses, TimeProvider clock, CancellationToken ct)
     {
         if (body.Path is not { Length: > 1 and <= 1024 } || body.Path[0] != '/' || !double.IsFinite(body.Latitude) || !double.IsFinite(body.Longitude)
             || Math.Abs(body.Latitude) > 90 || Math.Abs(body.Longitude) > 180 || !DigitalLink.TryParse("https://resolver" + body.Path, out var link, out _)
@@ -111,7 +112,9 @@ public static class LookupSetup
             return TypedResults.BadRequest();
         var identifier = link.ToCanonicalUri();
         var agent = ScanCounting.UserAgentHash(http.Request.Headers.UserAgent.ToString());
-        var since = clock.GetUtcNow().UtcDateTime.AddMinutes(-10);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var address = addresses.HashOf(http.Connection.RemoteIpAddress, now);
+        var since = now.AddMinutes(-10);
         // The page's own scan may still be in the writer's queue when a quick permission posts this.
         try
         {
@@ -120,7 +123,8 @@ public static class LookupSetup
         catch (TimeoutException)
         {
         }
-        var id = await db.Scans.IgnoreTenantFilter("an anonymous consumer adds the place to the scan just recorded").Where(s => s.Identifier == identifier && s.UserAgentHash == agent && s.ScannedAt >= since && s.Latitude == null)
+        var id = await db.Scans.IgnoreTenantFilter("an anonymous consumer adds the place to the scan just recorded")
+            .Where(s => s.Identifier == identifier && s.UserAgentHash == agent && s.AddressHash == address && s.ScannedAt >= since && s.Latitude == null)
             .OrderByDescending(s => s.ScannedAt).Select(s => (long?)s.Id).FirstOrDefaultAsync(ct);
         if (id is { } scanId)
         {

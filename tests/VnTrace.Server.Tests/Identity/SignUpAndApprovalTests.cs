@@ -71,7 +71,7 @@ public abstract class SignUpAndApprovalTests(AppFixture fixture)
         using var pages = new PageClient(App);
         var weak = await pages.SubmitFormAsync("/account/sign-up", SignUpFields(userName, NewTaxCode(), password: "short1"));
         Assert.Equal(HttpStatusCode.OK, weak.StatusCode);
-        Assert.Contains("ít nhất 10 ký tự", await weak.Content.ReadAsStringAsync());
+        Assert.Contains("ít nhất 12 ký tự", await weak.Content.ReadAsStringAsync());
 
         var badTax = await pages.SubmitFormAsync("/account/sign-up", SignUpFields(userName, "12345"));
         Assert.Contains("Mã số thuế phải gồm", await badTax.Content.ReadAsStringAsync());

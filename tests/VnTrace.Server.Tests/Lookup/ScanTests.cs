@@ -12,11 +12,13 @@ namespace VnTrace.Server.Tests.Lookup;
 /// <summary>Scans and the authenticity verdict: genuine, first scan, scanned before, never issued, copied label.</summary>
 public abstract class ScanTests(LookupAppFixture fixture)
 {
-    private HttpClient Phone(string? agent = null)
+    private HttpClient Phone(string? agent = null, string? address = null)
     {
         var client = fixture.App.CreateClient();
         client.DefaultRequestHeaders.Accept.ParseAdd("text/html");
         client.DefaultRequestHeaders.UserAgent.ParseAdd(agent ?? "Mozilla/5.0 (Linux; Android 14; phone-" + Guid.NewGuid().ToString("N")[..8] + ") Mobile");
+        if (address is not null)
+            client.DefaultRequestHeaders.Add(TestRemoteAddress.Header, address);
         return client;
     }
 
@@ -40,7 +42,7 @@ public abstract class ScanTests(LookupAppFixture fixture)
     {
         await fixture.App.WithDbAsync(async db =>
         {
-            var now = DateTime.UtcNow;
+            var now = fixture.App.Clock.GetUtcNow().UtcDateTime;
             for (var i = 0; i < count; i++)
             {
                 var at = place?.Invoke(i);
@@ -81,7 +83,8 @@ public abstract class ScanTests(LookupAppFixture fixture)
         // The table has no column for an address, a cookie or the agent itself.
         await using var scope = fixture.App.Services.CreateAsyncScope();
         var columns = scope.ServiceProvider.GetRequiredService<VnTraceDbContext>().Model.FindEntityType(typeof(Scan))!.GetProperties().Select(p => p.Name);
-        Assert.Equal(["Gtin", "Id", "Identifier", "Latitude", "Longitude", "LotNumber", "OrganizationId", "ScannedAt", "Serial", "UserAgentHash"], columns.Order(StringComparer.Ordinal));
+        Assert.Equal(["AddressHash", "Gtin", "Id", "Identifier", "Latitude", "Longitude", "LotNumber", "OrganizationId", "ScannedAt", "Serial", "UserAgentHash"],
+            columns.Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -141,6 +144,116 @@ public abstract class ScanTests(LookupAppFixture fixture)
         var html = await (await Phone().GetAsync(s.Unit("FEW"))).Content.ReadAsStringAsync();
         Assert.Contains("data-verdict=\"ScannedBefore\"", html);
         Assert.Contains("3 lần", html);
+    }
+
+    [Fact]
+    public async Task Many_scans_from_one_address_with_changing_browsers_and_places_do_not_make_a_serial_look_copied()
+    {
+        var s = await LookupScenario.CreateAsync(fixture.App);
+        await s.IssueSerialsAsync("ONE-ADDRESS", "ONE-NETWORK");
+        // A script on one address: 30 "phones" (more than the rule's 20 viewers), each sharing a position in another
+        // town (more than its 3 places).
+        (double, double)[] towns = [(12.68, 108.04), (13.98, 108.00), (12.24, 109.19), (21.03, 105.85), (10.78, 106.70)];
+        for (var i = 0; i < 30; i++)
+        {
+            var script = Phone("Mozilla/5.0 (script " + i + ")", address: "203.0.113.7");
+            Assert.NotEqual("Suspicious", await VerdictAsync(script, s.Unit("ONE-ADDRESS")));
+            await s.DrainScansAsync();
+            var (latitude, longitude) = towns[i % towns.Length];
+            await script.PostAsJsonAsync("/lookup/scan-location", new { path = s.Unit("ONE-ADDRESS"), latitude, longitude });
+        }
+        var scans = await ScansAsync($"https://id.gs1.org/01/{s.Roasted.Gtin}/21/ONE-ADDRESS");
+        Assert.Equal(30, scans.Count);
+        Assert.Equal(towns.Length, scans.Where(x => x.Latitude is not null).Select(x => (x.Latitude, x.Longitude)).Distinct().Count());
+        // To anyone else, that address is one person who looked before.
+        var html = await (await Phone(address: "198.51.100.50").GetAsync(s.Unit("ONE-ADDRESS"))).Content.ReadAsStringAsync();
+        Assert.Contains("data-verdict=\"ScannedBefore\"", html);
+        Assert.Contains("đã được quét 1 lần trước đây", html);
+
+        // IPv6: the addresses of one /64 (one subscriber line, which picks new ones at will) are one address too.
+        for (var i = 1; i <= 25; i++)
+            await Phone("Mozilla/5.0 (v6 script " + i + ")", address: $"2001:db8:1:2::{i:x}").GetAsync(s.Unit("ONE-NETWORK"));
+        await s.DrainScansAsync();
+        Assert.Equal("ScannedBefore", await VerdictAsync(Phone(address: "2001:db8:1:3::1"), s.Unit("ONE-NETWORK")));
+        // Nor does the business's scan page list either serial as breaking the rule.
+        Assert.Contains("data-stat=\"suspicious\">0<", await ProducerScanPageAsync(s));
+    }
+
+    private async Task<string> ProducerScanPageAsync(LookupScenario s)
+    {
+        using var owner = await fixture.App.SignInAsync(await fixture.App.CreateUserAsync(s.Producer.Id, VnTrace.Server.Identity.Roles.BusinessOwner));
+        return WebUtility.HtmlDecode(await owner.GetPageAsync("/workspace/scans?days=7"));
+    }
+
+    [Fact]
+    public async Task Scans_from_many_addresses_make_a_serial_look_copied()
+    {
+        var s = await LookupScenario.CreateAsync(fixture.App);
+        await s.IssueSerialsAsync("MANY");
+        // 20 viewers on 20 addresses, then a 21st: more than the rule's 20 in the window.
+        for (var i = 1; i <= 20; i++)
+            Assert.NotEqual("Suspicious", await VerdictAsync(Phone(address: $"198.51.100.{i}"), s.Unit("MANY")));
+        await s.DrainScansAsync();
+        Assert.Equal("Suspicious", await VerdictAsync(Phone(address: "198.51.100.21"), s.Unit("MANY")));
+        await s.DrainScansAsync();
+        var page = await ProducerScanPageAsync(s);
+        Assert.Contains("data-stat=\"suspicious\">1<", page);
+    }
+
+    [Fact]
+    public async Task The_address_is_stored_only_as_a_keyed_hash_that_changes_with_the_day()
+    {
+        var s = await LookupScenario.CreateAsync(fixture.App);
+        await s.IssueSerialsAsync("PRIVATE");
+        const string address = "203.0.113.99";
+        var phone = Phone("Mozilla/5.0 (Linux; Android 14; private) Mobile", address);
+        await phone.GetAsync(s.Unit("PRIVATE"));
+        await phone.GetAsync(s.Unit("PRIVATE"));
+        await s.DrainScansAsync();
+        fixture.App.Clock.Advance(TimeSpan.FromDays(1)); // past midnight in Viet Nam: the day's key changes
+        await phone.GetAsync(s.Unit("PRIVATE"));
+        var identifier = $"https://id.gs1.org/01/{s.Roasted.Gtin}/21/PRIVATE";
+        var scans = await ScansAsync(identifier);
+
+        Assert.Equal(3, scans.Count);
+        Assert.All(scans, x => Assert.Matches("^[0-9a-f]{16}$", x.AddressHash));
+        Assert.Equal(scans[0].AddressHash, scans[1].AddressHash); // one address, one day: one viewer
+        Assert.NotEqual(scans[1].AddressHash, scans[2].AddressHash); // the next day: unrelated
+        // Nothing in the rows is the address, nor its plain (unkeyed, so reversible by trying all) SHA-256.
+        var plain = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Net.IPAddress.Parse(address).GetAddressBytes()));
+        var plainText = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(address)));
+        foreach (var value in await RawValuesAsync(identifier))
+        {
+            Assert.DoesNotContain(address, value);
+            Assert.DoesNotContain(value, new[] { plain[..16], plainText[..16] });
+        }
+        // The key lives outside the database, for the server's user alone.
+        var keyFile = Path.Combine(fixture.App.DataDir, "keys", ScanAddresses.KeyFileName);
+        Assert.True(File.Exists(keyFile));
+        if (!OperatingSystem.IsWindows())
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(keyFile));
+    }
+
+    /// <summary>Every column of every scan row of <paramref name="identifier"/>, as the database holds it, as text.</summary>
+    private async Task<List<string>> RawValuesAsync(string identifier)
+    {
+        await using var scope = fixture.App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<VnTraceDbContext>();
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT * FROM scans WHERE \"Identifier\" = @id";
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "@id";
+        parameter.Value = identifier;
+        command.Parameters.Add(parameter);
+        var values = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+            for (var i = 0; i < reader.FieldCount; i++)
+                values.Add(Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture) ?? "");
+        Assert.NotEmpty(values);
+        return values;
     }
 
     [Fact]

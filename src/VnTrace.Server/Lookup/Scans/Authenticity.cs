@@ -28,8 +28,11 @@ public sealed record Verdict(VerdictKind Kind, int PreviousScans = 0, int ScansI
 
 /// <summary>
 /// The authenticity verdict of a scan (docs/lookup.md, "Authenticity"). For a serialised code it counts the code's
-/// earlier scans as views — one browser looking again within <see cref="AuthenticityOptions.RepeatMinutes"/> is one
-/// view — and applies the copied-label rule over <see cref="AuthenticityOptions.WindowHours"/>.
+/// earlier viewers and applies the copied-label rule over <see cref="AuthenticityOptions.WindowHours"/>. A viewer is
+/// an address (<see cref="Scan.AddressHash"/>, keyed anew each day): whatever User-Agents one address sends, it adds
+/// at most one viewer a day and one place, so a script on one address cannot brand a genuine serial as copied. Scans
+/// without an address hash (older rows, or no known address) count as before: one browser looking again within
+/// <see cref="AuthenticityOptions.RepeatMinutes"/> is one view.
 /// </summary>
 public sealed class Authenticity(VnTraceDbContext db, LookupOptions options)
 {
@@ -43,7 +46,7 @@ public sealed class Authenticity(VnTraceDbContext db, LookupOptions options)
         : view.Subject == LookupSubject.Lot && view.Lot?.Recorded != true ? new Verdict(VerdictKind.LotNotRecorded)
         : new Verdict(VerdictKind.Genuine);
 
-    public async Task<Verdict> OfUnitAsync(ConsumerView view, DateTime scannedAt, string userAgentHash, CancellationToken ct)
+    public async Task<Verdict> OfUnitAsync(ConsumerView view, DateTime scannedAt, string userAgentHash, string? addressHash, CancellationToken ct)
     {
         if (view.Suspended)
             return new Verdict(VerdictKind.Suspended);
@@ -58,25 +61,35 @@ public sealed class Authenticity(VnTraceDbContext db, LookupOptions options)
             ids.Add(UnitId(view.Gtin!, lot, view.Serial!));
         var earlier = await db.Scans.IgnoreTenantFilter("the copied-label rule counts every consumer's scans of the code").Where(s => ids.Contains(s.Identifier) && s.ScannedAt < scannedAt)
             .OrderByDescending(s => s.ScannedAt).Take(MaxScansRead)
-            .Select(s => new { s.ScannedAt, s.UserAgentHash, s.Latitude, s.Longitude })
+            .Select(s => new EarlierScan(s.ScannedAt, s.UserAgentHash, s.AddressHash, s.Latitude, s.Longitude))
             .ToListAsync(ct);
 
         var rule = options.Authenticity;
         var repeat = TimeSpan.FromMinutes(Math.Max(1, rule.RepeatMinutes));
-        // This browser's own views a moment ago are the same person reloading, not someone else.
-        var others = earlier.Where(s => !(s.UserAgentHash == userAgentHash && scannedAt - s.ScannedAt < repeat)).ToList();
-        var views = others.Select(s => (s.UserAgentHash, Slot: s.ScannedAt.Ticks / repeat.Ticks)).Distinct().Count();
+        // This viewer's own views are the same person looking again, not someone else: the same address today, or
+        // this browser a moment ago (from another network, or from before addresses were kept).
+        var others = earlier.Where(s => !(addressHash is not null && s.AddressHash == addressHash)
+            && !(s.UserAgentHash == userAgentHash && scannedAt - s.ScannedAt < repeat)).ToList();
+        var views = others.Select(s => Viewer(s, repeat)).Distinct().Count();
 
         var windowStart = scannedAt.AddHours(-rule.WindowHours);
         var inWindow = others.Where(s => s.ScannedAt >= windowStart).ToList();
-        var viewsInWindow = inWindow.Select(s => (s.UserAgentHash, Slot: s.ScannedAt.Ticks / repeat.Ticks)).Distinct().Count() + 1;
+        var viewsInWindow = inWindow.Select(s => Viewer(s, repeat)).Distinct().Count() + 1;
+        // One place per viewer (its latest shared position): one address posting positions from everywhere is one place.
         var places = inWindow.Where(s => s.Latitude is not null && s.Longitude is not null)
+            .DistinctBy(s => Viewer(s, repeat))
             .Select(s => Cell(s.Latitude!.Value, s.Longitude!.Value, rule.PlaceCellDegrees)).Distinct().Count();
 
         if (viewsInWindow > rule.MaxScansInWindow || places > rule.MaxPlacesInWindow)
             return new Verdict(VerdictKind.Suspicious, views, viewsInWindow, places);
         return new Verdict(views == 0 ? VerdictKind.FirstScan : VerdictKind.ScannedBefore, views, viewsInWindow, places);
     }
+
+    private sealed record EarlierScan(DateTime ScannedAt, string UserAgentHash, string? AddressHash, double? Latitude, double? Longitude);
+
+    /// <summary>Who an earlier scan counts as: its address of that day, or (no address kept) its browser in its half-hour.</summary>
+    private static (string, long) Viewer(EarlierScan s, TimeSpan repeat) =>
+        s.AddressHash is { } address ? (address, -1) : (s.UserAgentHash, s.ScannedAt.Ticks / repeat.Ticks);
 
     private static (long, long) Cell(double latitude, double longitude, double degrees)
     {

@@ -6,8 +6,9 @@ namespace VnTrace.Server.Lookup.Scans;
 
 /// <summary>
 /// One view of a consumer page: when, which code, and nothing about the person — no IP address, no cookie, only a
-/// short hash of the browser's user agent (to tell a reload from another phone) and, when the browser's permission
-/// gives it, a position rounded to about a kilometre. The authenticity verdict is computed from these rows.
+/// short hash of the browser's user agent (to tell a reload from another phone), the address keyed with the day's
+/// secret (<see cref="ScanAddresses"/>: one address is one viewer a day) and, when the browser's permission gives
+/// it, a position rounded to about a kilometre. The authenticity verdict is computed from these rows.
 /// </summary>
 public sealed class Scan
 {
@@ -22,6 +23,8 @@ public sealed class Scan
     public Guid? OrganizationId { get; set; }
     /// <summary>First 16 hex digits of SHA-256 of the User-Agent header.</summary>
     public required string UserAgentHash { get; set; }
+    /// <summary>16 hex digits of HMAC-SHA256 of the client address under the day's key (<see cref="ScanAddresses"/>); null for scans from before it was kept, or without a known address.</summary>
+    public string? AddressHash { get; set; }
     /// <summary>Rounded to 0.01° (≈ 1.1 km), only when the browser shared a position.</summary>
     public double? Latitude { get; set; }
     public double? Longitude { get; set; }
@@ -37,6 +40,7 @@ internal sealed class ScanConfiguration : IEntityTypeConfiguration<Scan>
         b.Property(s => s.LotNumber).HasMaxLength(20);
         b.Property(s => s.Serial).HasMaxLength(20);
         b.Property(s => s.UserAgentHash).HasMaxLength(16);
+        b.Property(s => s.AddressHash).HasMaxLength(16);
         // The verdict: earlier scans of one code; the statistics: a business's scans over time.
         b.HasIndex(s => new { s.Identifier, s.ScannedAt });
         b.HasIndex(s => new { s.OrganizationId, s.ScannedAt });

@@ -96,7 +96,7 @@ public sealed class ScanWriter(ScanRecorder recorder, IServiceScopeFactory scope
 
     /// <summary>The columns the COPY writes (all but the generated id); a test holds them to the EF model.</summary>
     internal static readonly string[] CopyColumns =
-        ["ScannedAt", "Identifier", "Gtin", "LotNumber", "Serial", "OrganizationId", "UserAgentHash", "Latitude", "Longitude"];
+        ["ScannedAt", "Identifier", "Gtin", "LotNumber", "Serial", "OrganizationId", "UserAgentHash", "AddressHash", "Latitude", "Longitude"];
 
     /// <summary>
     /// PostgreSQL binary COPY of a batch: at the rate of a busy resolver the writer's CPU competes with the pages it
@@ -119,6 +119,7 @@ public sealed class ScanWriter(ScanRecorder recorder, IServiceScopeFactory scope
             else
                 w.WriteNull();
             w.Write(s.UserAgentHash, NpgsqlDbType.Varchar);
+            Nullable(w, s.AddressHash);
             if (s.Latitude is { } latitude && s.Longitude is { } longitude)
             {
                 w.Write(latitude, NpgsqlDbType.Double);

@@ -46,17 +46,21 @@ public sealed class ScanStatistics(VnTraceDbContext db, LookupOptions options)
             && !db.EventIdentifiers.Any(e => e.Value == s.Identifier)), ct);
         var unknown = organizationId is null ? await Grouped(scans.Where(s => s.OrganizationId == null), ct) : [];
 
-        // The copied-label rule over the window: too many scans, or scans in too many places.
+        // The copied-label rule over the window, counted as the verdict counts (Authenticity): too many viewers — an
+        // address is one viewer a day, a scan without one counts by its browser — or viewers in too many places.
         var rule = options.Authenticity;
         var windowFrom = DateTime.UtcNow.AddHours(-rule.WindowHours);
         var serialScans = scans.Where(s => s.Serial != null && s.ScannedAt >= windowFrom);
-        var often = await serialScans.GroupBy(s => s.Identifier).Where(g => g.Count() > rule.MaxScansInWindow).Select(g => g.Key).Take(Rows).ToListAsync(ct);
+        var often = await serialScans.GroupBy(s => s.Identifier)
+            .Where(g => g.Select(s => s.AddressHash ?? s.UserAgentHash).Distinct().Count() > rule.MaxScansInWindow)
+            .Select(g => g.Key).Take(Rows).ToListAsync(ct);
         var located = await serialScans.Where(s => s.Latitude != null && s.Longitude != null)
             .OrderByDescending(s => s.ScannedAt).Take(20_000)
-            .Select(s => new { s.Identifier, s.Latitude, s.Longitude }).ToListAsync(ct);
+            .Select(s => new { s.Identifier, Viewer = s.AddressHash ?? s.UserAgentHash, s.Latitude, s.Longitude }).ToListAsync(ct);
         var size = rule.PlaceCellDegrees > 0 ? rule.PlaceCellDegrees : 0.1;
         var spread = located.GroupBy(s => s.Identifier)
-            .Where(g => g.Select(s => (Math.Floor(s.Latitude!.Value / size), Math.Floor(s.Longitude!.Value / size))).Distinct().Count() > rule.MaxPlacesInWindow)
+            .Where(g => g.DistinctBy(s => s.Viewer)
+                .Select(s => (Math.Floor(s.Latitude!.Value / size), Math.Floor(s.Longitude!.Value / size))).Distinct().Count() > rule.MaxPlacesInWindow)
             .Select(g => g.Key);
         var suspiciousIds = often.Union(spread).Take(Rows).ToList();
         var suspicious = await Grouped(scans.Where(s => suspiciousIds.Contains(s.Identifier)), ct);

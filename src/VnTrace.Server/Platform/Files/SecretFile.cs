@@ -20,6 +20,31 @@ public static class SecretFile
             File.SetUnixFileMode(path, OwnerOnly); // …and this when it already existed
     }
 
+    /// <summary>
+    /// The secret kept in <paramref name="path"/>, made with <paramref name="create"/> and written owner-only the first
+    /// time. Two processes starting together agree: the file is created only if absent, and the loser reads the winner's.
+    /// </summary>
+    public static string ReadOrCreate(string path, Func<string> create)
+    {
+        if (File.Exists(path))
+            return File.ReadAllText(path).Trim();
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+            options.UnixCreateMode = OwnerOnly;
+        var secret = create();
+        try
+        {
+            using var stream = new FileStream(path, options);
+            using var writer = new StreamWriter(stream);
+            writer.Write(secret);
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            return File.ReadAllText(path).Trim();
+        }
+        return secret;
+    }
+
     /// <summary>A folder of secrets (the data-protection keys): only the server's user may list or open it (0700).</summary>
     public static DirectoryInfo OwnerOnlyDirectory(string path)
     {

@@ -164,7 +164,7 @@ public abstract partial class StaffTests(AppFixture fixture)
         var userName = Unique("weak");
         var weak = await invitee.SubmitFormAsync(PathOf(link), AcceptFields(userName, "short1"));
         Assert.Equal(HttpStatusCode.OK, weak.StatusCode);
-        Assert.Contains("ít nhất 10 ký tự", await weak.Content.ReadAsStringAsync());
+        Assert.Contains("ít nhất 12 ký tự", await weak.Content.ReadAsStringAsync());
         Assert.False(await App.WithDbAsync(db => db.Users.AnyAsync(u => u.UserName == userName)));
         Assert.Equal(HttpStatusCode.Redirect, (await invitee.SubmitFormAsync(PathOf(link), AcceptFields(userName))).StatusCode);
     }

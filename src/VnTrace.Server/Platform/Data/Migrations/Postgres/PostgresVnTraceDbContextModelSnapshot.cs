@@ -153,48 +153,6 @@ namespace VnTrace.Server.Platform.Data.Migrations.Postgres
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("VnTrace.Server.Audit.AuditEntry", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("Action")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<DateTime>("At")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Detail")
-                        .HasColumnType("text");
-
-                    b.Property<string>("EntityId")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<string>("EntityType")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<Guid?>("OrganizationId")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid?>("UserId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("EntityType", "EntityId");
-
-                    b.HasIndex("OrganizationId", "At");
-
-                    b.ToTable("audit_log", (string)null);
-                });
-
             modelBuilder.Entity("VnTrace.Server.Capture.CaptureJob", b =>
                 {
                     b.Property<Guid>("Id")
@@ -231,192 +189,94 @@ namespace VnTrace.Server.Platform.Data.Migrations.Postgres
                     b.ToTable("capture_jobs", (string)null);
                 });
 
-            modelBuilder.Entity("VnTrace.Server.Data.EventIdentifier", b =>
-                {
-                    b.Property<long>("TraceabilityEventId")
-                        .HasColumnType("bigint");
-
-                    b.Property<byte>("Role")
-                        .HasColumnType("smallint");
-
-                    b.Property<string>("Value")
-                        .HasMaxLength(512)
-                        .HasColumnType("character varying(512)");
-
-                    b.HasKey("TraceabilityEventId", "Role", "Value");
-
-                    b.HasIndex("Value", "Role");
-
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Value", "Role"), new[] { "varchar_pattern_ops", "int2_ops" });
-
-                    b.ToTable("event_identifiers", (string)null);
-                });
-
-            modelBuilder.Entity("VnTrace.Server.Data.EventReference", b =>
-                {
-                    b.Property<long>("TraceabilityEventId")
-                        .HasColumnType("bigint");
-
-                    b.Property<byte>("Kind")
-                        .HasColumnType("smallint");
-
-                    b.Property<string>("Type")
-                        .HasMaxLength(512)
-                        .HasColumnType("character varying(512)");
-
-                    b.Property<string>("Value")
-                        .HasMaxLength(512)
-                        .HasColumnType("character varying(512)");
-
-                    b.HasKey("TraceabilityEventId", "Kind", "Type", "Value");
-
-                    b.HasIndex("Value", "Kind", "Type");
-
-                    b.ToTable("event_references", (string)null);
-                });
-
-            modelBuilder.Entity("VnTrace.Server.Data.LocationHierarchy", b =>
-                {
-                    b.Property<Guid>("OwnerId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("ParentId")
-                        .HasMaxLength(512)
-                        .HasColumnType("character varying(512)");
-
-                    b.Property<string>("ChildId")
-                        .HasMaxLength(512)
-                        .HasColumnType("character varying(512)");
-
-                    b.HasKey("OwnerId", "ParentId", "ChildId");
-
-                    b.ToTable("location_hierarchy", (string)null);
-                });
-
-            modelBuilder.Entity("VnTrace.Server.Data.TraceabilityEvent", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<int?>("Action")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("BizLocation")
-                        .HasMaxLength(512)
-                        .HasColumnType("character varying(512)");
-
-                    b.Property<string>("BizStep")
-                        .HasMaxLength(512)
-                        .HasColumnType("character varying(512)");
-
-                    b.Property<Guid>("CaptureId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("ContentHash")
-                        .IsRequired()
-                        .HasMaxLength(120)
-                        .HasColumnType("character varying(120)");
-
-                    b.Property<string>("Disposition")
-                        .HasMaxLength(512)
-                        .HasColumnType("character varying(512)");
-
-                    b.Property<string>("EventId")
-                        .IsRequired()
-                        .HasMaxLength(512)
-                        .HasColumnType("character varying(512)");
-
-                    b.Property<DateTime>("EventTime")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("EventTimeZoneOffset")
-                        .IsRequired()
-                        .HasMaxLength(6)
-                        .HasColumnType("character varying(6)");
-
-                    b.Property<int>("EventType")
-                        .HasColumnType("integer");
-
-                    b.Property<bool>("HasErrorDeclaration")
-                        .HasColumnType("boolean");
-
-                    b.Property<string>("Json")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<Guid>("OwnerId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("ReadPoint")
-                        .HasMaxLength(512)
-                        .HasColumnType("character varying(512)");
-
-                    b.Property<DateTime>("RecordTime")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("OwnerId", "BizLocation", "EventTime");
-
-                    b.HasIndex("OwnerId", "BizStep", "EventTime");
-
-                    b.HasIndex("OwnerId", "EventId", "HasErrorDeclaration")
-                        .IsUnique();
-
-                    b.HasIndex("OwnerId", "EventTime", "Id");
-
-                    b.HasIndex("OwnerId", "ReadPoint", "EventTime");
-
-                    b.HasIndex("OwnerId", "RecordTime", "Id");
-
-                    b.ToTable("events", (string)null);
-                });
-
-            modelBuilder.Entity("VnTrace.Server.Files.StoredFile", b =>
+            modelBuilder.Entity("VnTrace.Server.Certificates.Certificate", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
-                    b.Property<byte[]>("Content")
-                        .IsRequired()
-                        .HasColumnType("bytea");
-
-                    b.Property<string>("ContentType")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                    b.Property<bool>("Archived")
+                        .HasColumnType("boolean");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("FileName")
-                        .IsRequired()
-                        .HasMaxLength(260)
-                        .HasColumnType("character varying(260)");
+                    b.Property<Guid?>("FileId")
+                        .HasColumnType("uuid");
 
-                    b.Property<long>("Length")
-                        .HasColumnType("bigint");
+                    b.Property<string>("Issuer")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int?>("OcopStars")
+                        .HasColumnType("integer");
 
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("uuid");
 
-                    b.Property<bool>("Public")
-                        .HasColumnType("boolean");
+                    b.Property<string>("OtherKindName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
-                    b.Property<string>("Sha256")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                    b.Property<string>("ScopeNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("date");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OrganizationId");
+                    b.HasIndex("FileId");
 
-                    b.ToTable("files", (string)null);
+                    b.HasIndex("OrganizationId", "ValidTo");
+
+                    b.ToTable("certificates", (string)null);
+                });
+
+            modelBuilder.Entity("VnTrace.Server.Certificates.CertificateLocation", b =>
+                {
+                    b.Property<Guid>("CertificateId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("LocationId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("CertificateId", "LocationId");
+
+                    b.HasIndex("LocationId");
+
+                    b.ToTable("certificate_locations", (string)null);
+                });
+
+            modelBuilder.Entity("VnTrace.Server.Certificates.CertificateProduct", b =>
+                {
+                    b.Property<Guid>("CertificateId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("CertificateId", "ProductId");
+
+                    b.HasIndex("ProductId");
+
+                    b.ToTable("certificate_products", (string)null);
                 });
 
             modelBuilder.Entity("VnTrace.Server.Identity.ApiKey", b =>
@@ -537,7 +397,439 @@ namespace VnTrace.Server.Platform.Data.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("VnTrace.Server.Identity.Organization", b =>
+            modelBuilder.Entity("VnTrace.Server.Identity.Staff.StaffInvitation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("AcceptedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("InviteeName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("staff_invitations", (string)null);
+                });
+
+            modelBuilder.Entity("VnTrace.Server.Labels.IssuedSerial", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("BatchId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Gtin")
+                        .IsRequired()
+                        .HasMaxLength(14)
+                        .HasColumnType("character varying(14)");
+
+                    b.Property<string>("LotNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Serial")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BatchId");
+
+                    b.HasIndex("Gtin", "Serial")
+                        .IsUnique();
+
+                    b.ToTable("issued_serials", (string)null);
+                });
+
+            modelBuilder.Entity("VnTrace.Server.Labels.LabelBatch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Layout")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<Guid>("LotId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LotId");
+
+                    b.HasIndex("OrganizationId", "CreatedAt");
+
+                    b.ToTable("label_batches", (string)null);
+                });
+
+            modelBuilder.Entity("VnTrace.Server.Locations.Location", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AddressLine")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<bool>("Archived")
+                        .HasColumnType("boolean");
+
+                    b.Property<decimal?>("AreaHectares")
+                        .HasPrecision(12, 4)
+                        .HasColumnType("numeric(12,4)");
+
+                    b.Property<string>("BoundaryGeoJson")
+                        .HasColumnType("text");
+
+                    b.Property<string>("CommuneCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Crop")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Gln")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("character varying(13)");
+
+                    b.Property<bool>("Internal")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("PackingHouseCode")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("PlantingAreaCode")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Gln")
+                        .IsUnique();
+
+                    b.HasIndex("ParentId");
+
+                    b.HasIndex("OrganizationId", "Kind");
+
+                    b.ToTable("locations", (string)null);
+                });
+
+            modelBuilder.Entity("VnTrace.Server.Locations.LocationHierarchy", b =>
+                {
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ParentId")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<string>("ChildId")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.HasKey("OwnerId", "ParentId", "ChildId");
+
+                    b.ToTable("location_hierarchy", (string)null);
+                });
+
+            modelBuilder.Entity("VnTrace.Server.Lookup.Publication.PublicationSettings", b =>
+                {
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Fields")
+                        .HasColumnType("integer");
+
+                    b.PrimitiveCollection<List<string>>("HiddenBizSteps")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
+                    b.Property<bool>("ShowInternalLocations")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("UpdatedBy")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("OrganizationId");
+
+                    b.ToTable("publication_settings", (string)null);
+                });
+
+            modelBuilder.Entity("VnTrace.Server.Lookup.Reports.ProblemReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Contact")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Gtin")
+                        .HasMaxLength(14)
+                        .HasColumnType("character varying(14)");
+
+                    b.Property<string>("Identifier")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<string>("LotNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Serial")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("OrganizationId", "CreatedAt");
+
+                    b.ToTable("problem_reports", (string)null);
+                });
+
+            modelBuilder.Entity("VnTrace.Server.Lookup.Scans.Scan", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AddressHash")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Gtin")
+                        .HasMaxLength(14)
+                        .HasColumnType("character varying(14)");
+
+                    b.Property<string>("Identifier")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("LotNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("ScannedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Serial")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("UserAgentHash")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ScannedAt");
+
+                    b.HasIndex("Identifier", "ScannedAt");
+
+                    b.HasIndex("OrganizationId", "ScannedAt");
+
+                    b.ToTable("scans", (string)null);
+                });
+
+            modelBuilder.Entity("VnTrace.Server.Lots.Lot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("ExpiryDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Gtin")
+                        .IsRequired()
+                        .HasMaxLength(14)
+                        .HasColumnType("character varying(14)");
+
+                    b.Property<Guid?>("LocationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("LotNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Origin")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("ProductId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("ProductionDate")
+                        .HasColumnType("date");
+
+                    b.Property<decimal?>("Quantity")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<Guid?>("ReceivedFromOrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Unit")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LocationId");
+
+                    b.HasIndex("ProductId");
+
+                    b.HasIndex("Gtin", "LotNumber");
+
+                    b.HasIndex("OrganizationId", "Gtin", "LotNumber")
+                        .IsUnique();
+
+                    b.HasIndex("OrganizationId", "Status", "UpdatedAt");
+
+                    b.ToTable("lots", (string)null);
+                });
+
+            modelBuilder.Entity("VnTrace.Server.Organizations.Organization", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -642,7 +934,7 @@ namespace VnTrace.Server.Platform.Data.Migrations.Postgres
                     b.ToTable("organizations", (string)null);
                 });
 
-            modelBuilder.Entity("VnTrace.Server.Labels.IssuedSerial", b =>
+            modelBuilder.Entity("VnTrace.Server.Platform.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -650,543 +942,211 @@ namespace VnTrace.Server.Platform.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
-                    b.Property<Guid>("BatchId")
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Detail")
+                        .HasColumnType("text");
+
+                    b.Property<string>("EntityId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("EntityType")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid?>("OrganizationId")
                         .HasColumnType("uuid");
 
-                    b.Property<string>("Gtin")
-                        .IsRequired()
-                        .HasMaxLength(14)
-                        .HasColumnType("character varying(14)");
-
-                    b.Property<string>("LotNumber")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<string>("Serial")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("BatchId");
+                    b.HasIndex("EntityType", "EntityId");
 
-                    b.HasIndex("Gtin", "Serial")
+                    b.HasIndex("OrganizationId", "At");
+
+                    b.ToTable("audit_log", (string)null);
+                });
+
+            modelBuilder.Entity("VnTrace.Server.Platform.Events.EventIdentifier", b =>
+                {
+                    b.Property<long>("TraceabilityEventId")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte>("Role")
+                        .HasColumnType("smallint");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.HasKey("TraceabilityEventId", "Role", "Value");
+
+                    b.HasIndex("Value", "Role");
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Value", "Role"), new[] { "varchar_pattern_ops", "int2_ops" });
+
+                    b.ToTable("event_identifiers", (string)null);
+                });
+
+            modelBuilder.Entity("VnTrace.Server.Platform.Events.EventReference", b =>
+                {
+                    b.Property<long>("TraceabilityEventId")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte>("Kind")
+                        .HasColumnType("smallint");
+
+                    b.Property<string>("Type")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.HasKey("TraceabilityEventId", "Kind", "Type", "Value");
+
+                    b.HasIndex("Value", "Kind", "Type");
+
+                    b.ToTable("event_references", (string)null);
+                });
+
+            modelBuilder.Entity("VnTrace.Server.Platform.Events.TraceabilityEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int?>("Action")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("BizLocation")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<string>("BizStep")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<Guid>("CaptureId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("Disposition")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<string>("EventId")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<DateTime>("EventTime")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EventTimeZoneOffset")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.Property<int>("EventType")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("HasErrorDeclaration")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ReadPoint")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<DateTime>("RecordTime")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId", "BizLocation", "EventTime");
+
+                    b.HasIndex("OwnerId", "BizStep", "EventTime");
+
+                    b.HasIndex("OwnerId", "EventId", "HasErrorDeclaration")
                         .IsUnique();
 
-                    b.ToTable("issued_serials", (string)null);
+                    b.HasIndex("OwnerId", "EventTime", "Id");
+
+                    b.HasIndex("OwnerId", "ReadPoint", "EventTime");
+
+                    b.HasIndex("OwnerId", "RecordTime", "Id");
+
+                    b.ToTable("events", (string)null);
                 });
 
-            modelBuilder.Entity("VnTrace.Server.Labels.LabelBatch", b =>
+            modelBuilder.Entity("VnTrace.Server.Platform.Files.StoredFile", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
-                    b.Property<int>("Count")
-                        .HasColumnType("integer");
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<Guid?>("CreatedBy")
-                        .HasColumnType("uuid");
-
-                    b.Property<int>("Kind")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Layout")
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
-
-                    b.Property<Guid>("LotId")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("OrganizationId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("LotId");
-
-                    b.HasIndex("OrganizationId", "CreatedAt");
-
-                    b.ToTable("label_batches", (string)null);
-                });
-
-            modelBuilder.Entity("VnTrace.Server.Lookup.Publication.PublicationSettings", b =>
-                {
-                    b.Property<Guid>("OrganizationId")
-                        .HasColumnType("uuid");
-
-                    b.Property<int>("Fields")
-                        .HasColumnType("integer");
-
-                    b.PrimitiveCollection<List<string>>("HiddenBizSteps")
+                    b.Property<string>("FileName")
                         .IsRequired()
-                        .HasColumnType("text[]");
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
 
-                    b.Property<bool>("ShowInternalLocations")
-                        .HasColumnType("boolean");
-
-                    b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid?>("UpdatedBy")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("OrganizationId");
-
-                    b.ToTable("publication_settings", (string)null);
-                });
-
-            modelBuilder.Entity("VnTrace.Server.Lookup.Reports.ProblemReport", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<int>("Category")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Contact")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Gtin")
-                        .HasMaxLength(14)
-                        .HasColumnType("character varying(14)");
-
-                    b.Property<string>("Identifier")
-                        .IsRequired()
-                        .HasMaxLength(512)
-                        .HasColumnType("character varying(512)");
-
-                    b.Property<string>("LotNumber")
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<string>("Message")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
-                    b.Property<Guid?>("OrganizationId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Serial")
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<int>("Status")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CreatedAt");
-
-                    b.HasIndex("OrganizationId", "CreatedAt");
-
-                    b.ToTable("problem_reports", (string)null);
-                });
-
-            modelBuilder.Entity("VnTrace.Server.Lookup.Scans.Scan", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
+                    b.Property<long>("Length")
                         .HasColumnType("bigint");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("Gtin")
-                        .HasMaxLength(14)
-                        .HasColumnType("character varying(14)");
-
-                    b.Property<string>("Identifier")
-                        .IsRequired()
-                        .HasMaxLength(512)
-                        .HasColumnType("character varying(512)");
-
-                    b.Property<double?>("Latitude")
-                        .HasColumnType("double precision");
-
-                    b.Property<double?>("Longitude")
-                        .HasColumnType("double precision");
-
-                    b.Property<string>("LotNumber")
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<Guid?>("OrganizationId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTime>("ScannedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Serial")
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<string>("UserAgentHash")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ScannedAt");
-
-                    b.HasIndex("Identifier", "ScannedAt");
-
-                    b.HasIndex("OrganizationId", "ScannedAt");
-
-                    b.ToTable("scans", (string)null);
-                });
-
-            modelBuilder.Entity("VnTrace.Server.Recall.RecallCampaign", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
-
-                    b.Property<bool>("AffectedTruncated")
-                        .HasColumnType("boolean");
-
-                    b.Property<DateTime?>("ClosedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("ClosingNote")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
-                    b.Property<Guid>("InitiatorId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTime>("OpenedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Reason")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
-                    b.Property<int>("Status")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("InitiatorId", "OpenedAt");
-
-                    b.ToTable("recall_campaigns", (string)null);
-                });
-
-            modelBuilder.Entity("VnTrace.Server.Recall.RecallLot", b =>
-                {
-                    b.Property<Guid>("CampaignId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Identifier")
-                        .HasMaxLength(512)
-                        .HasColumnType("character varying(512)");
-
-                    b.Property<bool>("Named")
-                        .HasColumnType("boolean");
-
-                    b.HasKey("CampaignId", "Identifier");
-
-                    b.HasIndex("Identifier");
-
-                    b.ToTable("recall_lots", (string)null);
-                });
-
-            modelBuilder.Entity("VnTrace.Server.Recall.RecallNotice", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTime?>("AcknowledgedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid>("CampaignId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Note")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
-                    b.Property<DateTime>("NotifiedAt")
-                        .HasColumnType("timestamp with time zone");
-
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("uuid");
 
-                    b.Property<decimal?>("QuantityReceived")
-                        .HasColumnType("numeric");
+                    b.Property<bool>("Public")
+                        .HasColumnType("boolean");
 
-                    b.Property<decimal?>("QuantityRecovered")
-                        .HasColumnType("numeric");
-
-                    b.Property<string>("Uom")
-                        .HasMaxLength(10)
-                        .HasColumnType("character varying(10)");
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.HasKey("Id");
 
                     b.HasIndex("OrganizationId");
 
-                    b.HasIndex("CampaignId", "OrganizationId")
-                        .IsUnique();
-
-                    b.ToTable("recall_notices", (string)null);
+                    b.ToTable("files", (string)null);
                 });
 
-            modelBuilder.Entity("VnTrace.Server.Workspace.Certificates.Certificate", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<bool>("Archived")
-                        .HasColumnType("boolean");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid?>("FileId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Issuer")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
-
-                    b.Property<int>("Kind")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Number")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<int?>("OcopStars")
-                        .HasColumnType("integer");
-
-                    b.Property<Guid>("OrganizationId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("OtherKindName")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<string>("ScopeNote")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
-
-                    b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateOnly>("ValidFrom")
-                        .HasColumnType("date");
-
-                    b.Property<DateOnly?>("ValidTo")
-                        .HasColumnType("date");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("FileId");
-
-                    b.HasIndex("OrganizationId", "ValidTo");
-
-                    b.ToTable("certificates", (string)null);
-                });
-
-            modelBuilder.Entity("VnTrace.Server.Workspace.Certificates.CertificateLocation", b =>
-                {
-                    b.Property<Guid>("CertificateId")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("LocationId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("CertificateId", "LocationId");
-
-                    b.HasIndex("LocationId");
-
-                    b.ToTable("certificate_locations", (string)null);
-                });
-
-            modelBuilder.Entity("VnTrace.Server.Workspace.Certificates.CertificateProduct", b =>
-                {
-                    b.Property<Guid>("CertificateId")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("ProductId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("CertificateId", "ProductId");
-
-                    b.HasIndex("ProductId");
-
-                    b.ToTable("certificate_products", (string)null);
-                });
-
-            modelBuilder.Entity("VnTrace.Server.Workspace.Locations.Location", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("AddressLine")
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
-
-                    b.Property<bool>("Archived")
-                        .HasColumnType("boolean");
-
-                    b.Property<decimal?>("AreaHectares")
-                        .HasPrecision(12, 4)
-                        .HasColumnType("numeric(12,4)");
-
-                    b.Property<string>("BoundaryGeoJson")
-                        .HasColumnType("text");
-
-                    b.Property<string>("CommuneCode")
-                        .HasMaxLength(10)
-                        .HasColumnType("character varying(10)");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Crop")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<string>("Gln")
-                        .IsRequired()
-                        .HasMaxLength(13)
-                        .HasColumnType("character varying(13)");
-
-                    b.Property<bool>("Internal")
-                        .HasColumnType("boolean");
-
-                    b.Property<int>("Kind")
-                        .HasColumnType("integer");
-
-                    b.Property<double?>("Latitude")
-                        .HasColumnType("double precision");
-
-                    b.Property<double?>("Longitude")
-                        .HasColumnType("double precision");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<Guid>("OrganizationId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("PackingHouseCode")
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
-
-                    b.Property<Guid?>("ParentId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("PlantingAreaCode")
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Gln")
-                        .IsUnique();
-
-                    b.HasIndex("ParentId");
-
-                    b.HasIndex("OrganizationId", "Kind");
-
-                    b.ToTable("locations", (string)null);
-                });
-
-            modelBuilder.Entity("VnTrace.Server.Workspace.Lots.Lot", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateOnly?>("ExpiryDate")
-                        .HasColumnType("date");
-
-                    b.Property<string>("Gtin")
-                        .IsRequired()
-                        .HasMaxLength(14)
-                        .HasColumnType("character varying(14)");
-
-                    b.Property<Guid?>("LocationId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("LotNumber")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<string>("Note")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
-
-                    b.Property<Guid>("OrganizationId")
-                        .HasColumnType("uuid");
-
-                    b.Property<int>("Origin")
-                        .HasColumnType("integer");
-
-                    b.Property<Guid?>("ProductId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateOnly?>("ProductionDate")
-                        .HasColumnType("date");
-
-                    b.Property<decimal?>("Quantity")
-                        .HasPrecision(18, 4)
-                        .HasColumnType("numeric(18,4)");
-
-                    b.Property<Guid?>("ReceivedFromOrganizationId")
-                        .HasColumnType("uuid");
-
-                    b.Property<int>("Status")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Unit")
-                        .HasMaxLength(30)
-                        .HasColumnType("character varying(30)");
-
-                    b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("LocationId");
-
-                    b.HasIndex("ProductId");
-
-                    b.HasIndex("Gtin", "LotNumber");
-
-                    b.HasIndex("OrganizationId", "Gtin", "LotNumber")
-                        .IsUnique();
-
-                    b.HasIndex("OrganizationId", "Status", "UpdatedAt");
-
-                    b.ToTable("lots", (string)null);
-                });
-
-            modelBuilder.Entity("VnTrace.Server.Workspace.Products.Product", b =>
+            modelBuilder.Entity("VnTrace.Server.Products.Product", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1293,7 +1253,7 @@ namespace VnTrace.Server.Platform.Data.Migrations.Postgres
                     b.ToTable("products", (string)null);
                 });
 
-            modelBuilder.Entity("VnTrace.Server.Workspace.Products.ProductImage", b =>
+            modelBuilder.Entity("VnTrace.Server.Products.ProductImage", b =>
                 {
                     b.Property<Guid>("ProductId")
                         .HasColumnType("uuid");
@@ -1311,56 +1271,100 @@ namespace VnTrace.Server.Platform.Data.Migrations.Postgres
                     b.ToTable("product_images", (string)null);
                 });
 
-            modelBuilder.Entity("VnTrace.Server.Workspace.Staff.StaffInvitation", b =>
+            modelBuilder.Entity("VnTrace.Server.Recall.RecallCampaign", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
-                    b.Property<DateTime?>("AcceptedAt")
+                    b.Property<bool>("AffectedTruncated")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("ClosedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<Guid?>("AcceptedBy")
+                    b.Property<string>("ClosingNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("InitiatorId")
                         .HasColumnType("uuid");
 
-                    b.Property<DateTime>("CreatedAt")
+                    b.Property<DateTime>("OpenedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<Guid>("CreatedBy")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTime>("ExpiresAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("InviteeName")
+                    b.Property<string>("Reason")
                         .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InitiatorId", "OpenedAt");
+
+                    b.ToTable("recall_campaigns", (string)null);
+                });
+
+            modelBuilder.Entity("VnTrace.Server.Recall.RecallLot", b =>
+                {
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Identifier")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<bool>("Named")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("CampaignId", "Identifier");
+
+                    b.HasIndex("Identifier");
+
+                    b.ToTable("recall_lots", (string)null);
+                });
+
+            modelBuilder.Entity("VnTrace.Server.Recall.RecallNotice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("AcknowledgedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime>("NotifiedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("uuid");
 
-                    b.Property<DateTime?>("RevokedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<decimal?>("QuantityReceived")
+                        .HasColumnType("numeric");
 
-                    b.Property<string>("Role")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
+                    b.Property<decimal?>("QuantityRecovered")
+                        .HasColumnType("numeric");
 
-                    b.Property<string>("TokenHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                    b.Property<string>("Uom")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
 
                     b.HasKey("Id");
 
                     b.HasIndex("OrganizationId");
 
-                    b.HasIndex("TokenHash")
+                    b.HasIndex("CampaignId", "OrganizationId")
                         .IsUnique();
 
-                    b.ToTable("staff_invitations", (string)null);
+                    b.ToTable("recall_notices", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
@@ -1416,61 +1420,60 @@ namespace VnTrace.Server.Platform.Data.Migrations.Postgres
 
             modelBuilder.Entity("VnTrace.Server.Capture.CaptureJob", b =>
                 {
-                    b.HasOne("VnTrace.Server.Identity.Organization", null)
+                    b.HasOne("VnTrace.Server.Organizations.Organization", null)
                         .WithMany()
                         .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("VnTrace.Server.Data.EventIdentifier", b =>
+            modelBuilder.Entity("VnTrace.Server.Certificates.Certificate", b =>
                 {
-                    b.HasOne("VnTrace.Server.Data.TraceabilityEvent", null)
-                        .WithMany("Identifiers")
-                        .HasForeignKey("TraceabilityEventId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("VnTrace.Server.Data.EventReference", b =>
-                {
-                    b.HasOne("VnTrace.Server.Data.TraceabilityEvent", null)
-                        .WithMany("References")
-                        .HasForeignKey("TraceabilityEventId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("VnTrace.Server.Data.LocationHierarchy", b =>
-                {
-                    b.HasOne("VnTrace.Server.Identity.Organization", null)
+                    b.HasOne("VnTrace.Server.Platform.Files.StoredFile", null)
                         .WithMany()
-                        .HasForeignKey("OwnerId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
-            modelBuilder.Entity("VnTrace.Server.Data.TraceabilityEvent", b =>
-                {
-                    b.HasOne("VnTrace.Server.Identity.Organization", null)
-                        .WithMany()
-                        .HasForeignKey("OwnerId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("VnTrace.Server.Files.StoredFile", b =>
-                {
-                    b.HasOne("VnTrace.Server.Identity.Organization", null)
+                    b.HasOne("VnTrace.Server.Organizations.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("VnTrace.Server.Certificates.CertificateLocation", b =>
+                {
+                    b.HasOne("VnTrace.Server.Certificates.Certificate", null)
+                        .WithMany()
+                        .HasForeignKey("CertificateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("VnTrace.Server.Locations.Location", null)
+                        .WithMany()
+                        .HasForeignKey("LocationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("VnTrace.Server.Certificates.CertificateProduct", b =>
+                {
+                    b.HasOne("VnTrace.Server.Certificates.Certificate", null)
+                        .WithMany()
+                        .HasForeignKey("CertificateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("VnTrace.Server.Products.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("VnTrace.Server.Identity.ApiKey", b =>
                 {
-                    b.HasOne("VnTrace.Server.Identity.Organization", null)
+                    b.HasOne("VnTrace.Server.Organizations.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1479,10 +1482,19 @@ namespace VnTrace.Server.Platform.Data.Migrations.Postgres
 
             modelBuilder.Entity("VnTrace.Server.Identity.AppUser", b =>
                 {
-                    b.HasOne("VnTrace.Server.Identity.Organization", null)
+                    b.HasOne("VnTrace.Server.Organizations.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("VnTrace.Server.Identity.Staff.StaffInvitation", b =>
+                {
+                    b.HasOne("VnTrace.Server.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("VnTrace.Server.Labels.IssuedSerial", b =>
@@ -1496,22 +1508,45 @@ namespace VnTrace.Server.Platform.Data.Migrations.Postgres
 
             modelBuilder.Entity("VnTrace.Server.Labels.LabelBatch", b =>
                 {
-                    b.HasOne("VnTrace.Server.Workspace.Lots.Lot", null)
+                    b.HasOne("VnTrace.Server.Lots.Lot", null)
                         .WithMany()
                         .HasForeignKey("LotId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("VnTrace.Server.Identity.Organization", null)
+                    b.HasOne("VnTrace.Server.Organizations.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("VnTrace.Server.Locations.Location", b =>
+                {
+                    b.HasOne("VnTrace.Server.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("VnTrace.Server.Locations.Location", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("VnTrace.Server.Locations.LocationHierarchy", b =>
+                {
+                    b.HasOne("VnTrace.Server.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("VnTrace.Server.Lookup.Publication.PublicationSettings", b =>
                 {
-                    b.HasOne("VnTrace.Server.Identity.Organization", null)
+                    b.HasOne("VnTrace.Server.Organizations.Organization", null)
                         .WithOne()
                         .HasForeignKey("VnTrace.Server.Lookup.Publication.PublicationSettings", "OrganizationId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1520,7 +1555,7 @@ namespace VnTrace.Server.Platform.Data.Migrations.Postgres
 
             modelBuilder.Entity("VnTrace.Server.Lookup.Reports.ProblemReport", b =>
                 {
-                    b.HasOne("VnTrace.Server.Identity.Organization", null)
+                    b.HasOne("VnTrace.Server.Organizations.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -1528,15 +1563,94 @@ namespace VnTrace.Server.Platform.Data.Migrations.Postgres
 
             modelBuilder.Entity("VnTrace.Server.Lookup.Scans.Scan", b =>
                 {
-                    b.HasOne("VnTrace.Server.Identity.Organization", null)
+                    b.HasOne("VnTrace.Server.Organizations.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("VnTrace.Server.Lots.Lot", b =>
+                {
+                    b.HasOne("VnTrace.Server.Locations.Location", null)
+                        .WithMany()
+                        .HasForeignKey("LocationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("VnTrace.Server.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("VnTrace.Server.Products.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("VnTrace.Server.Platform.Events.EventIdentifier", b =>
+                {
+                    b.HasOne("VnTrace.Server.Platform.Events.TraceabilityEvent", null)
+                        .WithMany("Identifiers")
+                        .HasForeignKey("TraceabilityEventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("VnTrace.Server.Platform.Events.EventReference", b =>
+                {
+                    b.HasOne("VnTrace.Server.Platform.Events.TraceabilityEvent", null)
+                        .WithMany("References")
+                        .HasForeignKey("TraceabilityEventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("VnTrace.Server.Platform.Events.TraceabilityEvent", b =>
+                {
+                    b.HasOne("VnTrace.Server.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("VnTrace.Server.Platform.Files.StoredFile", b =>
+                {
+                    b.HasOne("VnTrace.Server.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("VnTrace.Server.Products.Product", b =>
+                {
+                    b.HasOne("VnTrace.Server.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("VnTrace.Server.Products.ProductImage", b =>
+                {
+                    b.HasOne("VnTrace.Server.Platform.Files.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("VnTrace.Server.Products.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("VnTrace.Server.Recall.RecallCampaign", b =>
                 {
-                    b.HasOne("VnTrace.Server.Identity.Organization", null)
+                    b.HasOne("VnTrace.Server.Organizations.Organization", null)
                         .WithMany()
                         .HasForeignKey("InitiatorId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1560,124 +1674,14 @@ namespace VnTrace.Server.Platform.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("VnTrace.Server.Identity.Organization", null)
+                    b.HasOne("VnTrace.Server.Organizations.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("VnTrace.Server.Workspace.Certificates.Certificate", b =>
-                {
-                    b.HasOne("VnTrace.Server.Files.StoredFile", null)
-                        .WithMany()
-                        .HasForeignKey("FileId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("VnTrace.Server.Identity.Organization", null)
-                        .WithMany()
-                        .HasForeignKey("OrganizationId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("VnTrace.Server.Workspace.Certificates.CertificateLocation", b =>
-                {
-                    b.HasOne("VnTrace.Server.Workspace.Certificates.Certificate", null)
-                        .WithMany()
-                        .HasForeignKey("CertificateId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("VnTrace.Server.Workspace.Locations.Location", null)
-                        .WithMany()
-                        .HasForeignKey("LocationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("VnTrace.Server.Workspace.Certificates.CertificateProduct", b =>
-                {
-                    b.HasOne("VnTrace.Server.Workspace.Certificates.Certificate", null)
-                        .WithMany()
-                        .HasForeignKey("CertificateId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("VnTrace.Server.Workspace.Products.Product", null)
-                        .WithMany()
-                        .HasForeignKey("ProductId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("VnTrace.Server.Workspace.Locations.Location", b =>
-                {
-                    b.HasOne("VnTrace.Server.Identity.Organization", null)
-                        .WithMany()
-                        .HasForeignKey("OrganizationId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("VnTrace.Server.Workspace.Locations.Location", null)
-                        .WithMany()
-                        .HasForeignKey("ParentId")
-                        .OnDelete(DeleteBehavior.Restrict);
-                });
-
-            modelBuilder.Entity("VnTrace.Server.Workspace.Lots.Lot", b =>
-                {
-                    b.HasOne("VnTrace.Server.Workspace.Locations.Location", null)
-                        .WithMany()
-                        .HasForeignKey("LocationId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("VnTrace.Server.Identity.Organization", null)
-                        .WithMany()
-                        .HasForeignKey("OrganizationId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("VnTrace.Server.Workspace.Products.Product", null)
-                        .WithMany()
-                        .HasForeignKey("ProductId")
-                        .OnDelete(DeleteBehavior.Restrict);
-                });
-
-            modelBuilder.Entity("VnTrace.Server.Workspace.Products.Product", b =>
-                {
-                    b.HasOne("VnTrace.Server.Identity.Organization", null)
-                        .WithMany()
-                        .HasForeignKey("OrganizationId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("VnTrace.Server.Workspace.Products.ProductImage", b =>
-                {
-                    b.HasOne("VnTrace.Server.Files.StoredFile", null)
-                        .WithMany()
-                        .HasForeignKey("FileId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("VnTrace.Server.Workspace.Products.Product", null)
-                        .WithMany()
-                        .HasForeignKey("ProductId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("VnTrace.Server.Workspace.Staff.StaffInvitation", b =>
-                {
-                    b.HasOne("VnTrace.Server.Identity.Organization", null)
-                        .WithMany()
-                        .HasForeignKey("OrganizationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("VnTrace.Server.Data.TraceabilityEvent", b =>
+            modelBuilder.Entity("VnTrace.Server.Platform.Events.TraceabilityEvent", b =>
                 {
                     b.Navigation("Identifiers");
 

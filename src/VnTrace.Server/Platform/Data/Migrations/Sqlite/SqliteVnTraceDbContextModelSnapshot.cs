@@ -143,46 +143,6 @@ namespace VnTrace.Server.Platform.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("VnTrace.Server.Audit.AuditEntry", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Action")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("At")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Detail")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("EntityId")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("EntityType")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("OrganizationId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("UserId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("EntityType", "EntityId");
-
-                    b.HasIndex("OrganizationId", "At");
-
-                    b.ToTable("audit_log", (string)null);
-                });
-
             modelBuilder.Entity("VnTrace.Server.Capture.CaptureJob", b =>
                 {
                     b.Property<Guid>("Id")
@@ -219,189 +179,94 @@ namespace VnTrace.Server.Platform.Data.Migrations.Sqlite
                     b.ToTable("capture_jobs", (string)null);
                 });
 
-            modelBuilder.Entity("VnTrace.Server.Data.EventIdentifier", b =>
-                {
-                    b.Property<long>("TraceabilityEventId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<byte>("Role")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Value")
-                        .HasMaxLength(512)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("TraceabilityEventId", "Role", "Value");
-
-                    b.HasIndex("Value", "Role")
-                        .HasAnnotation("Npgsql:IndexOperators", new[] { "varchar_pattern_ops", "int2_ops" });
-
-                    b.ToTable("event_identifiers", (string)null);
-                });
-
-            modelBuilder.Entity("VnTrace.Server.Data.EventReference", b =>
-                {
-                    b.Property<long>("TraceabilityEventId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<byte>("Kind")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Type")
-                        .HasMaxLength(512)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Value")
-                        .HasMaxLength(512)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("TraceabilityEventId", "Kind", "Type", "Value");
-
-                    b.HasIndex("Value", "Kind", "Type");
-
-                    b.ToTable("event_references", (string)null);
-                });
-
-            modelBuilder.Entity("VnTrace.Server.Data.LocationHierarchy", b =>
-                {
-                    b.Property<Guid>("OwnerId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ParentId")
-                        .HasMaxLength(512)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ChildId")
-                        .HasMaxLength(512)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("OwnerId", "ParentId", "ChildId");
-
-                    b.ToTable("location_hierarchy", (string)null);
-                });
-
-            modelBuilder.Entity("VnTrace.Server.Data.TraceabilityEvent", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("Action")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("BizLocation")
-                        .HasMaxLength(512)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("BizStep")
-                        .HasMaxLength(512)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("CaptureId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ContentHash")
-                        .IsRequired()
-                        .HasMaxLength(120)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Disposition")
-                        .HasMaxLength(512)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("EventId")
-                        .IsRequired()
-                        .HasMaxLength(512)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("EventTime")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("EventTimeZoneOffset")
-                        .IsRequired()
-                        .HasMaxLength(6)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("EventType")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("HasErrorDeclaration")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Json")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("OwnerId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ReadPoint")
-                        .HasMaxLength(512)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("RecordTime")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("OwnerId", "BizLocation", "EventTime");
-
-                    b.HasIndex("OwnerId", "BizStep", "EventTime");
-
-                    b.HasIndex("OwnerId", "EventId", "HasErrorDeclaration")
-                        .IsUnique();
-
-                    b.HasIndex("OwnerId", "EventTime", "Id");
-
-                    b.HasIndex("OwnerId", "ReadPoint", "EventTime");
-
-                    b.HasIndex("OwnerId", "RecordTime", "Id");
-
-                    b.ToTable("events", (string)null);
-                });
-
-            modelBuilder.Entity("VnTrace.Server.Files.StoredFile", b =>
+            modelBuilder.Entity("VnTrace.Server.Certificates.Certificate", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
-                    b.Property<byte[]>("Content")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.Property<string>("ContentType")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                    b.Property<bool>("Archived")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("FileName")
-                        .IsRequired()
-                        .HasMaxLength(260)
+                    b.Property<Guid?>("FileId")
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("Length")
+                    b.Property<string>("Issuer")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OcopStars")
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("TEXT");
 
-                    b.Property<bool>("Public")
+                    b.Property<string>("OtherKindName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ScopeNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Sha256")
-                        .IsRequired()
-                        .HasMaxLength(64)
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ValidTo")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OrganizationId");
+                    b.HasIndex("FileId");
 
-                    b.ToTable("files", (string)null);
+                    b.HasIndex("OrganizationId", "ValidTo");
+
+                    b.ToTable("certificates", (string)null);
+                });
+
+            modelBuilder.Entity("VnTrace.Server.Certificates.CertificateLocation", b =>
+                {
+                    b.Property<Guid>("CertificateId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LocationId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CertificateId", "LocationId");
+
+                    b.HasIndex("LocationId");
+
+                    b.ToTable("certificate_locations", (string)null);
+                });
+
+            modelBuilder.Entity("VnTrace.Server.Certificates.CertificateProduct", b =>
+                {
+                    b.Property<Guid>("CertificateId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CertificateId", "ProductId");
+
+                    b.HasIndex("ProductId");
+
+                    b.ToTable("certificate_products", (string)null);
                 });
 
             modelBuilder.Entity("VnTrace.Server.Identity.ApiKey", b =>
@@ -522,7 +387,435 @@ namespace VnTrace.Server.Platform.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("VnTrace.Server.Identity.Organization", b =>
+            modelBuilder.Entity("VnTrace.Server.Identity.Staff.StaffInvitation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AcceptedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("AcceptedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CreatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InviteeName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("staff_invitations", (string)null);
+                });
+
+            modelBuilder.Entity("VnTrace.Server.Labels.IssuedSerial", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("BatchId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Gtin")
+                        .IsRequired()
+                        .HasMaxLength(14)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LotNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Serial")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BatchId");
+
+                    b.HasIndex("Gtin", "Serial")
+                        .IsUnique();
+
+                    b.ToTable("issued_serials", (string)null);
+                });
+
+            modelBuilder.Entity("VnTrace.Server.Labels.LabelBatch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CreatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Layout")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LotId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LotId");
+
+                    b.HasIndex("OrganizationId", "CreatedAt");
+
+                    b.ToTable("label_batches", (string)null);
+                });
+
+            modelBuilder.Entity("VnTrace.Server.Locations.Location", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AddressLine")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Archived")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("AreaHectares")
+                        .HasPrecision(12, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BoundaryGeoJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CommuneCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Crop")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Gln")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Internal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PackingHouseCode")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PlantingAreaCode")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Gln")
+                        .IsUnique();
+
+                    b.HasIndex("ParentId");
+
+                    b.HasIndex("OrganizationId", "Kind");
+
+                    b.ToTable("locations", (string)null);
+                });
+
+            modelBuilder.Entity("VnTrace.Server.Locations.LocationHierarchy", b =>
+                {
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ParentId")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChildId")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("OwnerId", "ParentId", "ChildId");
+
+                    b.ToTable("location_hierarchy", (string)null);
+                });
+
+            modelBuilder.Entity("VnTrace.Server.Lookup.Publication.PublicationSettings", b =>
+                {
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Fields")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("HiddenBizSteps")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ShowInternalLocations")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("UpdatedBy")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("OrganizationId");
+
+                    b.ToTable("publication_settings", (string)null);
+                });
+
+            modelBuilder.Entity("VnTrace.Server.Lookup.Reports.ProblemReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Contact")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Gtin")
+                        .HasMaxLength(14)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Identifier")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LotNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Serial")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("OrganizationId", "CreatedAt");
+
+                    b.ToTable("problem_reports", (string)null);
+                });
+
+            modelBuilder.Entity("VnTrace.Server.Lookup.Scans.Scan", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AddressHash")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Gtin")
+                        .HasMaxLength(14)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Identifier")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("LotNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ScannedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Serial")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserAgentHash")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ScannedAt");
+
+                    b.HasIndex("Identifier", "ScannedAt");
+
+                    b.HasIndex("OrganizationId", "ScannedAt");
+
+                    b.ToTable("scans", (string)null);
+                });
+
+            modelBuilder.Entity("VnTrace.Server.Lots.Lot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ExpiryDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Gtin")
+                        .IsRequired()
+                        .HasMaxLength(14)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("LocationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LotNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Origin")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ProductId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ProductionDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Quantity")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ReceivedFromOrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Unit")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LocationId");
+
+                    b.HasIndex("ProductId");
+
+                    b.HasIndex("Gtin", "LotNumber");
+
+                    b.HasIndex("OrganizationId", "Gtin", "LotNumber")
+                        .IsUnique();
+
+                    b.HasIndex("OrganizationId", "Status", "UpdatedAt");
+
+                    b.ToTable("lots", (string)null);
+                });
+
+            modelBuilder.Entity("VnTrace.Server.Organizations.Organization", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -627,547 +920,214 @@ namespace VnTrace.Server.Platform.Data.Migrations.Sqlite
                     b.ToTable("organizations", (string)null);
                 });
 
-            modelBuilder.Entity("VnTrace.Server.Labels.IssuedSerial", b =>
+            modelBuilder.Entity("VnTrace.Server.Platform.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid>("BatchId")
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Gtin")
-                        .IsRequired()
-                        .HasMaxLength(14)
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Detail")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("LotNumber")
-                        .IsRequired()
-                        .HasMaxLength(20)
+                    b.Property<string>("EntityId")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Serial")
-                        .IsRequired()
-                        .HasMaxLength(20)
+                    b.Property<string>("EntityType")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UserId")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("BatchId");
+                    b.HasIndex("EntityType", "EntityId");
 
-                    b.HasIndex("Gtin", "Serial")
+                    b.HasIndex("OrganizationId", "At");
+
+                    b.ToTable("audit_log", (string)null);
+                });
+
+            modelBuilder.Entity("VnTrace.Server.Platform.Events.EventIdentifier", b =>
+                {
+                    b.Property<long>("TraceabilityEventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte>("Role")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TraceabilityEventId", "Role", "Value");
+
+                    b.HasIndex("Value", "Role")
+                        .HasAnnotation("Npgsql:IndexOperators", new[] { "varchar_pattern_ops", "int2_ops" });
+
+                    b.ToTable("event_identifiers", (string)null);
+                });
+
+            modelBuilder.Entity("VnTrace.Server.Platform.Events.EventReference", b =>
+                {
+                    b.Property<long>("TraceabilityEventId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Type")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TraceabilityEventId", "Kind", "Type", "Value");
+
+                    b.HasIndex("Value", "Kind", "Type");
+
+                    b.ToTable("event_references", (string)null);
+                });
+
+            modelBuilder.Entity("VnTrace.Server.Platform.Events.TraceabilityEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Action")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BizLocation")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BizStep")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaptureId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Disposition")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EventId")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EventTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EventTimeZoneOffset")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EventType")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("HasErrorDeclaration")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReadPoint")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordTime")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId", "BizLocation", "EventTime");
+
+                    b.HasIndex("OwnerId", "BizStep", "EventTime");
+
+                    b.HasIndex("OwnerId", "EventId", "HasErrorDeclaration")
                         .IsUnique();
 
-                    b.ToTable("issued_serials", (string)null);
+                    b.HasIndex("OwnerId", "EventTime", "Id");
+
+                    b.HasIndex("OwnerId", "ReadPoint", "EventTime");
+
+                    b.HasIndex("OwnerId", "RecordTime", "Id");
+
+                    b.ToTable("events", (string)null);
                 });
 
-            modelBuilder.Entity("VnTrace.Server.Labels.LabelBatch", b =>
+            modelBuilder.Entity("VnTrace.Server.Platform.Files.StoredFile", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("Count")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid?>("CreatedBy")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Kind")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Layout")
-                        .HasMaxLength(50)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("LotId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("OrganizationId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("LotId");
-
-                    b.HasIndex("OrganizationId", "CreatedAt");
-
-                    b.ToTable("label_batches", (string)null);
-                });
-
-            modelBuilder.Entity("VnTrace.Server.Lookup.Publication.PublicationSettings", b =>
-                {
-                    b.Property<Guid>("OrganizationId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Fields")
-                        .HasColumnType("INTEGER");
-
-                    b.PrimitiveCollection<string>("HiddenBizSteps")
+                    b.Property<byte[]>("Content")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB");
 
-                    b.Property<bool>("ShowInternalLocations")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("UpdatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid?>("UpdatedBy")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("OrganizationId");
-
-                    b.ToTable("publication_settings", (string)null);
-                });
-
-            modelBuilder.Entity("VnTrace.Server.Lookup.Reports.ProblemReport", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Category")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Contact")
-                        .HasMaxLength(200)
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Gtin")
-                        .HasMaxLength(14)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Identifier")
+                    b.Property<string>("FileName")
                         .IsRequired()
-                        .HasMaxLength(512)
+                        .HasMaxLength(260)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("LotNumber")
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Message")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("OrganizationId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Serial")
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Status")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("CreatedAt");
-
-                    b.HasIndex("OrganizationId", "CreatedAt");
-
-                    b.ToTable("problem_reports", (string)null);
-                });
-
-            modelBuilder.Entity("VnTrace.Server.Lookup.Scans.Scan", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Gtin")
-                        .HasMaxLength(14)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Identifier")
-                        .IsRequired()
-                        .HasMaxLength(512)
-                        .HasColumnType("TEXT");
-
-                    b.Property<double?>("Latitude")
-                        .HasColumnType("REAL");
-
-                    b.Property<double?>("Longitude")
-                        .HasColumnType("REAL");
-
-                    b.Property<string>("LotNumber")
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("OrganizationId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("ScannedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Serial")
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UserAgentHash")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ScannedAt");
-
-                    b.HasIndex("Identifier", "ScannedAt");
-
-                    b.HasIndex("OrganizationId", "ScannedAt");
-
-                    b.ToTable("scans", (string)null);
-                });
-
-            modelBuilder.Entity("VnTrace.Server.Recall.RecallCampaign", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("AffectedTruncated")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("ClosedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ClosingNote")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("InitiatorId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("OpenedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Reason")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Status")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("InitiatorId", "OpenedAt");
-
-                    b.ToTable("recall_campaigns", (string)null);
-                });
-
-            modelBuilder.Entity("VnTrace.Server.Recall.RecallLot", b =>
-                {
-                    b.Property<Guid>("CampaignId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Identifier")
-                        .HasMaxLength(512)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("Named")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("CampaignId", "Identifier");
-
-                    b.HasIndex("Identifier");
-
-                    b.ToTable("recall_lots", (string)null);
-                });
-
-            modelBuilder.Entity("VnTrace.Server.Recall.RecallNotice", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("AcknowledgedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("CampaignId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Note")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("NotifiedAt")
+                    b.Property<long>("Length")
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("TEXT");
 
-                    b.Property<decimal?>("QuantityReceived")
-                        .HasColumnType("TEXT");
+                    b.Property<bool>("Public")
+                        .HasColumnType("INTEGER");
 
-                    b.Property<decimal?>("QuantityRecovered")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Uom")
-                        .HasMaxLength(10)
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
                     b.HasIndex("OrganizationId");
 
-                    b.HasIndex("CampaignId", "OrganizationId")
-                        .IsUnique();
-
-                    b.ToTable("recall_notices", (string)null);
+                    b.ToTable("files", (string)null);
                 });
 
-            modelBuilder.Entity("VnTrace.Server.Workspace.Certificates.Certificate", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("Archived")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid?>("FileId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Issuer")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Kind")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Number")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("OcopStars")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("OrganizationId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("OtherKindName")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ScopeNote")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("UpdatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly>("ValidFrom")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("ValidTo")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("FileId");
-
-                    b.HasIndex("OrganizationId", "ValidTo");
-
-                    b.ToTable("certificates", (string)null);
-                });
-
-            modelBuilder.Entity("VnTrace.Server.Workspace.Certificates.CertificateLocation", b =>
-                {
-                    b.Property<Guid>("CertificateId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("LocationId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("CertificateId", "LocationId");
-
-                    b.HasIndex("LocationId");
-
-                    b.ToTable("certificate_locations", (string)null);
-                });
-
-            modelBuilder.Entity("VnTrace.Server.Workspace.Certificates.CertificateProduct", b =>
-                {
-                    b.Property<Guid>("CertificateId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("ProductId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("CertificateId", "ProductId");
-
-                    b.HasIndex("ProductId");
-
-                    b.ToTable("certificate_products", (string)null);
-                });
-
-            modelBuilder.Entity("VnTrace.Server.Workspace.Locations.Location", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("AddressLine")
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("Archived")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<decimal?>("AreaHectares")
-                        .HasPrecision(12, 4)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("BoundaryGeoJson")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CommuneCode")
-                        .HasMaxLength(10)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Crop")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Gln")
-                        .IsRequired()
-                        .HasMaxLength(13)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("Internal")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Kind")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<double?>("Latitude")
-                        .HasColumnType("REAL");
-
-                    b.Property<double?>("Longitude")
-                        .HasColumnType("REAL");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("OrganizationId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PackingHouseCode")
-                        .HasMaxLength(50)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("ParentId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PlantingAreaCode")
-                        .HasMaxLength(50)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Gln")
-                        .IsUnique();
-
-                    b.HasIndex("ParentId");
-
-                    b.HasIndex("OrganizationId", "Kind");
-
-                    b.ToTable("locations", (string)null);
-                });
-
-            modelBuilder.Entity("VnTrace.Server.Workspace.Lots.Lot", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly?>("ExpiryDate")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Gtin")
-                        .IsRequired()
-                        .HasMaxLength(14)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("LocationId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("LotNumber")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Note")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("OrganizationId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Origin")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid?>("ProductId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("ProductionDate")
-                        .HasColumnType("TEXT");
-
-                    b.Property<decimal?>("Quantity")
-                        .HasPrecision(18, 4)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("ReceivedFromOrganizationId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Status")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Unit")
-                        .HasMaxLength(30)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("UpdatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("LocationId");
-
-                    b.HasIndex("ProductId");
-
-                    b.HasIndex("Gtin", "LotNumber");
-
-                    b.HasIndex("OrganizationId", "Gtin", "LotNumber")
-                        .IsUnique();
-
-                    b.HasIndex("OrganizationId", "Status", "UpdatedAt");
-
-                    b.ToTable("lots", (string)null);
-                });
-
-            modelBuilder.Entity("VnTrace.Server.Workspace.Products.Product", b =>
+            modelBuilder.Entity("VnTrace.Server.Products.Product", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1274,7 +1234,7 @@ namespace VnTrace.Server.Platform.Data.Migrations.Sqlite
                     b.ToTable("products", (string)null);
                 });
 
-            modelBuilder.Entity("VnTrace.Server.Workspace.Products.ProductImage", b =>
+            modelBuilder.Entity("VnTrace.Server.Products.ProductImage", b =>
                 {
                     b.Property<Guid>("ProductId")
                         .HasColumnType("TEXT");
@@ -1292,56 +1252,100 @@ namespace VnTrace.Server.Platform.Data.Migrations.Sqlite
                     b.ToTable("product_images", (string)null);
                 });
 
-            modelBuilder.Entity("VnTrace.Server.Workspace.Staff.StaffInvitation", b =>
+            modelBuilder.Entity("VnTrace.Server.Recall.RecallCampaign", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
-                    b.Property<long?>("AcceptedAt")
+                    b.Property<bool>("AffectedTruncated")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid?>("AcceptedBy")
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClosingNote")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("CreatedBy")
+                    b.Property<Guid>("InitiatorId")
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("ExpiresAt")
+                    b.Property<long>("OpenedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("InviteeName")
+                    b.Property<string>("Reason")
                         .IsRequired()
-                        .HasMaxLength(200)
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InitiatorId", "OpenedAt");
+
+                    b.ToTable("recall_campaigns", (string)null);
+                });
+
+            modelBuilder.Entity("VnTrace.Server.Recall.RecallLot", b =>
+                {
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Identifier")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Named")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CampaignId", "Identifier");
+
+                    b.HasIndex("Identifier");
+
+                    b.ToTable("recall_lots", (string)null);
+                });
+
+            modelBuilder.Entity("VnTrace.Server.Recall.RecallNotice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AcknowledgedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NotifiedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("OrganizationId")
                         .HasColumnType("TEXT");
 
-                    b.Property<long?>("RevokedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Role")
-                        .IsRequired()
-                        .HasMaxLength(50)
+                    b.Property<decimal?>("QuantityReceived")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("TokenHash")
-                        .IsRequired()
-                        .HasMaxLength(64)
+                    b.Property<decimal?>("QuantityRecovered")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Uom")
+                        .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
                     b.HasIndex("OrganizationId");
 
-                    b.HasIndex("TokenHash")
+                    b.HasIndex("CampaignId", "OrganizationId")
                         .IsUnique();
 
-                    b.ToTable("staff_invitations", (string)null);
+                    b.ToTable("recall_notices", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
@@ -1397,61 +1401,60 @@ namespace VnTrace.Server.Platform.Data.Migrations.Sqlite
 
             modelBuilder.Entity("VnTrace.Server.Capture.CaptureJob", b =>
                 {
-                    b.HasOne("VnTrace.Server.Identity.Organization", null)
+                    b.HasOne("VnTrace.Server.Organizations.Organization", null)
                         .WithMany()
                         .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("VnTrace.Server.Data.EventIdentifier", b =>
+            modelBuilder.Entity("VnTrace.Server.Certificates.Certificate", b =>
                 {
-                    b.HasOne("VnTrace.Server.Data.TraceabilityEvent", null)
-                        .WithMany("Identifiers")
-                        .HasForeignKey("TraceabilityEventId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("VnTrace.Server.Data.EventReference", b =>
-                {
-                    b.HasOne("VnTrace.Server.Data.TraceabilityEvent", null)
-                        .WithMany("References")
-                        .HasForeignKey("TraceabilityEventId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("VnTrace.Server.Data.LocationHierarchy", b =>
-                {
-                    b.HasOne("VnTrace.Server.Identity.Organization", null)
+                    b.HasOne("VnTrace.Server.Platform.Files.StoredFile", null)
                         .WithMany()
-                        .HasForeignKey("OwnerId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
-            modelBuilder.Entity("VnTrace.Server.Data.TraceabilityEvent", b =>
-                {
-                    b.HasOne("VnTrace.Server.Identity.Organization", null)
-                        .WithMany()
-                        .HasForeignKey("OwnerId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("VnTrace.Server.Files.StoredFile", b =>
-                {
-                    b.HasOne("VnTrace.Server.Identity.Organization", null)
+                    b.HasOne("VnTrace.Server.Organizations.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("VnTrace.Server.Certificates.CertificateLocation", b =>
+                {
+                    b.HasOne("VnTrace.Server.Certificates.Certificate", null)
+                        .WithMany()
+                        .HasForeignKey("CertificateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("VnTrace.Server.Locations.Location", null)
+                        .WithMany()
+                        .HasForeignKey("LocationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("VnTrace.Server.Certificates.CertificateProduct", b =>
+                {
+                    b.HasOne("VnTrace.Server.Certificates.Certificate", null)
+                        .WithMany()
+                        .HasForeignKey("CertificateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("VnTrace.Server.Products.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("VnTrace.Server.Identity.ApiKey", b =>
                 {
-                    b.HasOne("VnTrace.Server.Identity.Organization", null)
+                    b.HasOne("VnTrace.Server.Organizations.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1460,10 +1463,19 @@ namespace VnTrace.Server.Platform.Data.Migrations.Sqlite
 
             modelBuilder.Entity("VnTrace.Server.Identity.AppUser", b =>
                 {
-                    b.HasOne("VnTrace.Server.Identity.Organization", null)
+                    b.HasOne("VnTrace.Server.Organizations.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("VnTrace.Server.Identity.Staff.StaffInvitation", b =>
+                {
+                    b.HasOne("VnTrace.Server.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("VnTrace.Server.Labels.IssuedSerial", b =>
@@ -1477,22 +1489,45 @@ namespace VnTrace.Server.Platform.Data.Migrations.Sqlite
 
             modelBuilder.Entity("VnTrace.Server.Labels.LabelBatch", b =>
                 {
-                    b.HasOne("VnTrace.Server.Workspace.Lots.Lot", null)
+                    b.HasOne("VnTrace.Server.Lots.Lot", null)
                         .WithMany()
                         .HasForeignKey("LotId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("VnTrace.Server.Identity.Organization", null)
+                    b.HasOne("VnTrace.Server.Organizations.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("VnTrace.Server.Locations.Location", b =>
+                {
+                    b.HasOne("VnTrace.Server.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("VnTrace.Server.Locations.Location", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("VnTrace.Server.Locations.LocationHierarchy", b =>
+                {
+                    b.HasOne("VnTrace.Server.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("VnTrace.Server.Lookup.Publication.PublicationSettings", b =>
                 {
-                    b.HasOne("VnTrace.Server.Identity.Organization", null)
+                    b.HasOne("VnTrace.Server.Organizations.Organization", null)
                         .WithOne()
                         .HasForeignKey("VnTrace.Server.Lookup.Publication.PublicationSettings", "OrganizationId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1501,7 +1536,7 @@ namespace VnTrace.Server.Platform.Data.Migrations.Sqlite
 
             modelBuilder.Entity("VnTrace.Server.Lookup.Reports.ProblemReport", b =>
                 {
-                    b.HasOne("VnTrace.Server.Identity.Organization", null)
+                    b.HasOne("VnTrace.Server.Organizations.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -1509,15 +1544,94 @@ namespace VnTrace.Server.Platform.Data.Migrations.Sqlite
 
             modelBuilder.Entity("VnTrace.Server.Lookup.Scans.Scan", b =>
                 {
-                    b.HasOne("VnTrace.Server.Identity.Organization", null)
+                    b.HasOne("VnTrace.Server.Organizations.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("VnTrace.Server.Lots.Lot", b =>
+                {
+                    b.HasOne("VnTrace.Server.Locations.Location", null)
+                        .WithMany()
+                        .HasForeignKey("LocationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("VnTrace.Server.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("VnTrace.Server.Products.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("VnTrace.Server.Platform.Events.EventIdentifier", b =>
+                {
+                    b.HasOne("VnTrace.Server.Platform.Events.TraceabilityEvent", null)
+                        .WithMany("Identifiers")
+                        .HasForeignKey("TraceabilityEventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("VnTrace.Server.Platform.Events.EventReference", b =>
+                {
+                    b.HasOne("VnTrace.Server.Platform.Events.TraceabilityEvent", null)
+                        .WithMany("References")
+                        .HasForeignKey("TraceabilityEventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("VnTrace.Server.Platform.Events.TraceabilityEvent", b =>
+                {
+                    b.HasOne("VnTrace.Server.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("VnTrace.Server.Platform.Files.StoredFile", b =>
+                {
+                    b.HasOne("VnTrace.Server.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("VnTrace.Server.Products.Product", b =>
+                {
+                    b.HasOne("VnTrace.Server.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("VnTrace.Server.Products.ProductImage", b =>
+                {
+                    b.HasOne("VnTrace.Server.Platform.Files.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("VnTrace.Server.Products.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("VnTrace.Server.Recall.RecallCampaign", b =>
                 {
-                    b.HasOne("VnTrace.Server.Identity.Organization", null)
+                    b.HasOne("VnTrace.Server.Organizations.Organization", null)
                         .WithMany()
                         .HasForeignKey("InitiatorId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1541,124 +1655,14 @@ namespace VnTrace.Server.Platform.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("VnTrace.Server.Identity.Organization", null)
+                    b.HasOne("VnTrace.Server.Organizations.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("VnTrace.Server.Workspace.Certificates.Certificate", b =>
-                {
-                    b.HasOne("VnTrace.Server.Files.StoredFile", null)
-                        .WithMany()
-                        .HasForeignKey("FileId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("VnTrace.Server.Identity.Organization", null)
-                        .WithMany()
-                        .HasForeignKey("OrganizationId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("VnTrace.Server.Workspace.Certificates.CertificateLocation", b =>
-                {
-                    b.HasOne("VnTrace.Server.Workspace.Certificates.Certificate", null)
-                        .WithMany()
-                        .HasForeignKey("CertificateId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("VnTrace.Server.Workspace.Locations.Location", null)
-                        .WithMany()
-                        .HasForeignKey("LocationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("VnTrace.Server.Workspace.Certificates.CertificateProduct", b =>
-                {
-                    b.HasOne("VnTrace.Server.Workspace.Certificates.Certificate", null)
-                        .WithMany()
-                        .HasForeignKey("CertificateId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("VnTrace.Server.Workspace.Products.Product", null)
-                        .WithMany()
-                        .HasForeignKey("ProductId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("VnTrace.Server.Workspace.Locations.Location", b =>
-                {
-                    b.HasOne("VnTrace.Server.Identity.Organization", null)
-                        .WithMany()
-                        .HasForeignKey("OrganizationId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("VnTrace.Server.Workspace.Locations.Location", null)
-                        .WithMany()
-                        .HasForeignKey("ParentId")
-                        .OnDelete(DeleteBehavior.Restrict);
-                });
-
-            modelBuilder.Entity("VnTrace.Server.Workspace.Lots.Lot", b =>
-                {
-                    b.HasOne("VnTrace.Server.Workspace.Locations.Location", null)
-                        .WithMany()
-                        .HasForeignKey("LocationId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("VnTrace.Server.Identity.Organization", null)
-                        .WithMany()
-                        .HasForeignKey("OrganizationId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("VnTrace.Server.Workspace.Products.Product", null)
-                        .WithMany()
-                        .HasForeignKey("ProductId")
-                        .OnDelete(DeleteBehavior.Restrict);
-                });
-
-            modelBuilder.Entity("VnTrace.Server.Workspace.Products.Product", b =>
-                {
-                    b.HasOne("VnTrace.Server.Identity.Organization", null)
-                        .WithMany()
-                        .HasForeignKey("OrganizationId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("VnTrace.Server.Workspace.Products.ProductImage", b =>
-                {
-                    b.HasOne("VnTrace.Server.Files.StoredFile", null)
-                        .WithMany()
-                        .HasForeignKey("FileId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("VnTrace.Server.Workspace.Products.Product", null)
-                        .WithMany()
-                        .HasForeignKey("ProductId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("VnTrace.Server.Workspace.Staff.StaffInvitation", b =>
-                {
-                    b.HasOne("VnTrace.Server.Identity.Organization", null)
-                        .WithMany()
-                        .HasForeignKey("OrganizationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("VnTrace.Server.Data.TraceabilityEvent", b =>
+            modelBuilder.Entity("VnTrace.Server.Platform.Events.TraceabilityEvent", b =>
                 {
                     b.Navigation("Identifiers");
 
