@@ -32,20 +32,20 @@ public static class AiLinters
             if (component.IsFixedLength)
             {
                 if (remaining < component.MaxLength)
-                    return Error(ai, pos, remaining, $"data is {data.Length} characters long; expected {(ai.MinLength == ai.MaxLength ? $"{ai.MaxLength}" : $"at least {pos + component.MaxLength}")}");
+                    return Error(ai, pos, remaining, Gs1ErrorKind.Length, $"data is {data.Length} characters long; expected {(ai.MinLength == ai.MaxLength ? $"{ai.MaxLength}" : $"at least {pos + component.MaxLength}")}");
                 length = component.MaxLength;
             }
             else
             {
                 if (remaining < component.MinLength)
-                    return Error(ai, pos, 0, "data is missing");
+                    return Error(ai, pos, 0, Gs1ErrorKind.Missing, "data is missing");
                 length = Math.Min(remaining, component.MaxLength);
             }
             var part = data.Slice(pos, length);
             for (var i = 0; i < part.Length; i++)
             {
                 if (!Allowed(component.Type, part[i]))
-                    return Error(ai, pos + i, 1, $"{Gs1Charset.Describe(part[i])} at position {pos + i} is not {TypeName(component.Type)}");
+                    return Error(ai, pos + i, 1, Gs1ErrorKind.Character, $"{Gs1Charset.Describe(part[i])} at position {pos + i} is not {TypeName(component.Type)}");
             }
             foreach (var linter in component.Linters)
             {
@@ -55,12 +55,12 @@ public static class AiLinters
             pos += length;
         }
         if (pos < data.Length)
-            return Error(ai, pos, data.Length - pos, $"data is {data.Length} characters long; at most {ai.MaxLength} allowed");
+            return Error(ai, pos, data.Length - pos, Gs1ErrorKind.Length, $"data is {data.Length} characters long; at most {ai.MaxLength} allowed");
         return null;
     }
 
-    private static Gs1ParseError Error(ApplicationIdentifier ai, int position, int length, string message) =>
-        new(position, length, $"AI ({ai.Code}) {ai.Title}: {message}", ai.Code);
+    private static Gs1ParseError Error(ApplicationIdentifier ai, int position, int length, Gs1ErrorKind kind, string message) =>
+        new(position, length, $"AI ({ai.Code}) {ai.Title}: {message}", ai.Code) { Kind = kind };
 
     private static bool Allowed(AiCharacterType type, char c) => type switch
     {
@@ -114,24 +114,24 @@ public static class AiLinters
     private static Gs1ParseError? CheckAlphaPair(ReadOnlySpan<char> s, int offset)
     {
         if (s.Length < 3)
-            return new Gs1ParseError(offset, s.Length, "too short to carry a check character pair");
+            return new Gs1ParseError(offset, s.Length, "too short to carry a check character pair") { Kind = Gs1ErrorKind.Length };
         var expected = Gs1CheckDigit.ComputeAlphaPair(s[..^2]);
         var at = offset + s.Length - 2;
         return s[^2..].SequenceEqual(expected)
             ? null
-            : new Gs1ParseError(at, 2, $"check characters {s[^2..]} at position {at} should be {expected}");
+            : new Gs1ParseError(at, 2, $"check characters {s[^2..]} at position {at} should be {expected}") { Kind = Gs1ErrorKind.CheckDigit };
     }
 
     private static Gs1ParseError? CheckMonthDay(int year, ReadOnlySpan<char> monthDay, int offset, bool dayZeroAllowed)
     {
         var month = Number(monthDay[..2]);
         if (month is < 1 or > 12)
-            return new Gs1ParseError(offset, 2, $"month {monthDay[..2]} at position {offset} is not 01–12");
+            return new Gs1ParseError(offset, 2, $"month {monthDay[..2]} at position {offset} is not 01–12") { Kind = Gs1ErrorKind.Date };
         var day = Number(monthDay[2..4]);
         if (day == 0 && dayZeroAllowed)
             return null;
         if (day < 1 || day > DateTime.DaysInMonth(year, month))
-            return new Gs1ParseError(offset + 2, 2, $"day {monthDay[2..4]} at position {offset + 2} is not a day of {year:D4}-{month:D2}{(dayZeroAllowed ? " (00 would mean the whole month)" : "")}");
+            return new Gs1ParseError(offset + 2, 2, $"day {monthDay[2..4]} at position {offset + 2} is not a day of {year:D4}-{month:D2}{(dayZeroAllowed ? " (00 would mean the whole month)" : "")}") { Kind = Gs1ErrorKind.Date };
         return null;
     }
 
@@ -157,7 +157,7 @@ public static class AiLinters
         for (var i = 0; i < s.Length; i++)
         {
             if (s[i] == '%' && (i + 2 >= s.Length || !char.IsAsciiHexDigit(s[i + 1]) || !char.IsAsciiHexDigit(s[i + 2])))
-                return new Gs1ParseError(offset + i, 1, $"'%' at position {offset + i} does not start a %XX escape");
+                return new Gs1ParseError(offset + i, 1, $"'%' at position {offset + i} does not start a %XX escape") { Kind = Gs1ErrorKind.Character };
         }
         return null;
     }

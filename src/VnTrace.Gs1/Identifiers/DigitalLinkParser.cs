@@ -41,14 +41,14 @@ internal static class DigitalLinkParser
                     keyIndex = i;
                     break;
                 }
-                error ??= new Gs1ParseError(segments[i].Position, segments[i].Raw.Length, $"AI ({candidate.Code}) in the path has no value after it", candidate.Code);
+                error ??= new Gs1ParseError(segments[i].Position, segments[i].Raw.Length, $"AI ({candidate.Code}) in the path has no value after it", candidate.Code) { Kind = Gs1ErrorKind.Missing };
             }
         }
         if (keyIndex < 0)
         {
             error ??= LooksCompressed(segments)
-                ? new Gs1ParseError(segments[^1].Position, segments[^1].Raw.Length, "compressed Digital Link is not supported")
-                : new Gs1ParseError(authorityEnd, uri.Length - authorityEnd, "the path holds no GS1 primary key (such as /01/ and a GTIN)");
+                ? new Gs1ParseError(segments[^1].Position, segments[^1].Raw.Length, "compressed Digital Link is not supported") { Kind = Gs1ErrorKind.Compressed }
+                : new Gs1ParseError(authorityEnd, uri.Length - authorityEnd, "the path holds no GS1 primary key (such as /01/ and a GTIN)") { Kind = Gs1ErrorKind.NoPrimaryKey };
             return false;
         }
         error = null;
@@ -64,12 +64,12 @@ internal static class DigitalLinkParser
             var seg = segments[i];
             if (!TryGetPathAi(seg.Raw, out var q))
             {
-                error = new Gs1ParseError(seg.Position, seg.Raw.Length, $"'{seg.Raw}' is not an Application Identifier; a key qualifier of AI ({pk.Code}) was expected here");
+                error = new Gs1ParseError(seg.Position, seg.Raw.Length, $"'{seg.Raw}' is not an Application Identifier; a key qualifier of AI ({pk.Code}) was expected here") { Kind = Gs1ErrorKind.UnknownAi };
                 return false;
             }
             if (!QualifierOrderAllowed(pk, [.. qualifiers.Select(e => e.Ai), q.Code]))
             {
-                error = new Gs1ParseError(seg.Position, seg.Raw.Length, QualifierMessage(pk, q, qualifiers), q.Code);
+                error = new Gs1ParseError(seg.Position, seg.Raw.Length, QualifierMessage(pk, q, qualifiers), q.Code) { Kind = Gs1ErrorKind.UnknownAi };
                 return false;
             }
             if (!TryValue(q, segments[i + 1], out var value, out error))
@@ -140,7 +140,7 @@ internal static class DigitalLinkParser
             : uri.StartsWith("http://", StringComparison.OrdinalIgnoreCase) ? 7 : -1;
         if (schemeEnd < 0)
         {
-            error = new Gs1ParseError(0, Math.Min(uri.Length, 8), "a Digital Link starts with https:// or http://");
+            error = new Gs1ParseError(0, Math.Min(uri.Length, 8), "a Digital Link starts with https:// or http://") { Kind = Gs1ErrorKind.NotALink };
             return false;
         }
         var end = uri.IndexOf('#');
@@ -153,12 +153,12 @@ internal static class DigitalLinkParser
             authorityEnd = pathEnd;
         if (authorityEnd == schemeEnd)
         {
-            error = new Gs1ParseError(schemeEnd, 0, "the Digital Link has no host");
+            error = new Gs1ParseError(schemeEnd, 0, "the Digital Link has no host") { Kind = Gs1ErrorKind.NotALink };
             return false;
         }
         for (var i = uri.IndexOf(' ', 0, end); i >= 0;)
         {
-            error = new Gs1ParseError(i, 1, $"' ' at position {i} is not allowed in a URI");
+            error = new Gs1ParseError(i, 1, $"' ' at position {i} is not allowed in a URI") { Kind = Gs1ErrorKind.Character };
             return false;
         }
         var pos = authorityEnd + 1;
@@ -174,7 +174,7 @@ internal static class DigitalLinkParser
             query = (queryStart + 1, end);
         if (segments.Count == 0)
         {
-            error = new Gs1ParseError(authorityEnd, 0, "the path holds no GS1 primary key (such as /01/ and a GTIN)");
+            error = new Gs1ParseError(authorityEnd, 0, "the path holds no GS1 primary key (such as /01/ and a GTIN)") { Kind = Gs1ErrorKind.NoPrimaryKey };
             return false;
         }
         return true;
@@ -184,7 +184,7 @@ internal static class DigitalLinkParser
     {
         if (!UriEscaping.TryPercentDecode(seg.Raw, out value, out var bad))
         {
-            error = new Gs1ParseError(seg.Position + bad, 1, $"AI ({ai.Code}): '%' at position {bad} does not start a %XX escape", ai.Code);
+            error = new Gs1ParseError(seg.Position + bad, 1, $"AI ({ai.Code}): '%' at position {bad} does not start a %XX escape", ai.Code) { Kind = Gs1ErrorKind.Character };
             return false;
         }
         // A GTIN-8, -12 or -13 may stand in the path; its canonical form is 14 digits (Digital Link URI Syntax §4.4).
@@ -220,12 +220,12 @@ internal static class DigitalLinkParser
                 {
                     if (!ApplicationIdentifierTable.TryGet(rawKey, out var ai))
                     {
-                        error = new Gs1ParseError(pos, rawKey.Length, $"'{rawKey}' in the query string is not an Application Identifier");
+                        error = new Gs1ParseError(pos, rawKey.Length, $"'{rawKey}' in the query string is not an Application Identifier") { Kind = Gs1ErrorKind.UnknownAi };
                         return false;
                     }
                     if (!ai.IsDigitalLinkDataAttribute)
                     {
-                        error = new Gs1ParseError(pos, rawKey.Length, $"AI ({ai.Code}) {ai.Title} is not allowed as a Digital Link data attribute", ai.Code);
+                        error = new Gs1ParseError(pos, rawKey.Length, $"AI ({ai.Code}) {ai.Title} is not allowed as a Digital Link data attribute", ai.Code) { Kind = Gs1ErrorKind.UnknownAi };
                         return false;
                     }
                     if (!TryValue(ai, new Segment(rawValue.ToString(), pos + rawKey.Length + 1), out var value, out error))

@@ -46,16 +46,16 @@ public static class Gs1CheckDigit
         for (var i = 0; i < key.Length; i++)
         {
             if (!char.IsAsciiDigit(key[i]))
-                return new Gs1ParseError(offset + i, 1, $"{Gs1Charset.Describe(key[i])} at position {offset + i} is not a digit");
+                return new Gs1ParseError(offset + i, 1, $"{Gs1Charset.Describe(key[i])} at position {offset + i} is not a digit") { Kind = Gs1ErrorKind.Character };
         }
         if (key.Length < 2)
-            return new Gs1ParseError(offset, key.Length, "too short to carry a check digit");
+            return new Gs1ParseError(offset, key.Length, "too short to carry a check digit") { Kind = Gs1ErrorKind.Length };
         var expected = Compute(key[..^1]);
         var actual = key[^1] - '0';
         var at = offset + key.Length - 1;
         return actual == expected
             ? null
-            : new Gs1ParseError(at, 1, $"check digit {actual} at position {at} should be {expected}");
+            : new Gs1ParseError(at, 1, $"check digit {actual} at position {at} should be {expected}") { Kind = Gs1ErrorKind.CheckDigit };
     }
 
     private const string CheckCharacters = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";

@@ -15,12 +15,12 @@ internal static class Gs1KeyDigits
         for (var i = 0; i < s.Length; i++)
         {
             if (!char.IsAsciiDigit(s[i]))
-                return new Gs1ParseError(i, 1, $"{keyName}: {Gs1Charset.Describe(s[i])} at position {i} is not a digit");
+                return new Gs1ParseError(i, 1, $"{keyName}: {Gs1Charset.Describe(s[i])} at position {i} is not a digit") { Kind = Gs1ErrorKind.Character };
         }
         if (!lengths.Contains(s.Length))
         {
             var expected = lengths.Length == 1 ? $"{lengths[0]}" : $"{string.Join(", ", lengths[..^1].ToArray())} or {lengths[^1]}";
-            return new Gs1ParseError(0, s.Length, $"{keyName}: {s.Length} digits; expected {expected}");
+            return new Gs1ParseError(0, s.Length, $"{keyName}: {s.Length} digits; expected {expected}") { Kind = Gs1ErrorKind.Length };
         }
         if (Gs1CheckDigit.Check(s) is { } bad)
             return bad with { Message = $"{keyName}: {bad.Message}" };

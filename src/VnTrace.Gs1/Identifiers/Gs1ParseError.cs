@@ -11,6 +11,9 @@ namespace VnTrace.Gs1.Identifiers;
 /// </remarks>
 public sealed record Gs1ParseError(int Position, int Length, string Message, string? Ai = null)
 {
+    /// <summary>What kind of mistake, for a user interface to say it in its own words; <see cref="Gs1ErrorKind.Other"/> when none says more.</summary>
+    public Gs1ErrorKind Kind { get; init; }
+
     public override string ToString() => Ai is null
         ? $"{Message} (position {Position})"
         : $"AI ({Ai}): {Message} (position {Position})";
@@ -23,4 +26,28 @@ public sealed record Gs1ParseError(int Position, int Length, string Message, str
 public sealed class Gs1FormatException(Gs1ParseError error) : FormatException(error.ToString())
 {
     public Gs1ParseError Error { get; } = error;
+}
+
+/// <summary>The kinds of mistake people make in codes, which a user interface words in its own language.</summary>
+public enum Gs1ErrorKind
+{
+    Other,
+    /// <summary>A check digit (or check character pair) that does not match the digits before it.</summary>
+    CheckDigit,
+    /// <summary>A character the field does not allow (a letter in a GTIN, a space in a URI).</summary>
+    Character,
+    /// <summary>Too few or too many characters.</summary>
+    Length,
+    /// <summary>An AI's data is missing.</summary>
+    Missing,
+    /// <summary>Not a GS1 Application Identifier, or one not allowed where it stands.</summary>
+    UnknownAi,
+    /// <summary>The path holds no GS1 primary key (/01/ and a GTIN…).</summary>
+    NoPrimaryKey,
+    /// <summary>Not a web address (https://…).</summary>
+    NotALink,
+    /// <summary>A compressed Digital Link, which is not read.</summary>
+    Compressed,
+    /// <summary>A date that does not exist (month 13, 30 February).</summary>
+    Date,
 }

@@ -7,11 +7,13 @@ namespace VnTrace.Server.Trace;
 
 /// <summary>
 /// Names the nodes of a trace for people: a party GLN becomes its organization's name, a location GLN the place's
-/// name, a lot its product's name. Only names; what the viewer may see was decided by the trace itself.
+/// name, a lot its product's name; anything else its short readable label (<see cref="TraceLabels"/>). Every node
+/// gets a name, so no page falls back to a raw identifier. Only names; what the viewer may see was decided by the trace.
 /// </summary>
 public static class TraceNames
 {
-    public static async Task<Dictionary<string, (string Name, string? Detail)>> ResolveAsync(VnTraceDbContext db, TraceGraph graph, bool english, CancellationToken ct)
+    public static async Task<Dictionary<string, (string Name, string? Detail)>> ResolveAsync(VnTraceDbContext db, TraceGraph graph, bool english,
+        Microsoft.Extensions.Localization.IStringLocalizer<TraceText> l, CancellationToken ct)
     {
         var glns = new Dictionary<string, string>(StringComparer.Ordinal);
         var gtins = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -36,17 +38,20 @@ public static class TraceNames
         var products = await db.Products.Where(p => gtinValues.Contains(p.Gtin)).Select(p => new { p.Gtin, p.NameVi, p.NameEn }).ToListAsync(ct);
 
         var byGln = organizations.ToDictionary(o => o.Gln!, o => o.Name);
-        foreach (var l in locations)
-            byGln.TryAdd(l.Gln, l.Name);
+        foreach (var location in locations)
+            byGln.TryAdd(location.Gln, location.Name);
         var byGtin = products.ToDictionary(p => p.Gtin, p => english && p.NameEn is { Length: > 0 } ? p.NameEn : p.NameVi);
 
         var names = new Dictionary<string, (string Name, string? Detail)>(StringComparer.Ordinal);
         foreach (var node in graph.Nodes)
         {
+            var label = TraceLabels.Of(node.Id, l);
             if (glns.TryGetValue(node.Id, out var gln) && byGln.TryGetValue(gln, out var place))
-                names[node.Id] = (place, "GLN " + gln);
+                names[node.Id] = (place, label);
             else if (gtins.TryGetValue(node.Id, out var gtin) && byGtin.TryGetValue(gtin, out var product))
-                names[node.Id] = (product, node.Label);
+                names[node.Id] = (product, label);
+            else
+                names[node.Id] = (label, null);
         }
         return names;
     }
