@@ -17,17 +17,21 @@ public static class TraceNames
     {
         var glns = new Dictionary<string, string>(StringComparer.Ordinal);
         var gtins = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var node in graph.Nodes)
+        // The nodes, and the places and parties the table names from the events, which need not be nodes of their own.
+        var identifiers = graph.Nodes.Select(n => n.Id)
+            .Concat(graph.Events.SelectMany(e => (string?[])[e.Location, e.FromParty, e.ToParty]).OfType<string>())
+            .Distinct(StringComparer.Ordinal).ToList();
+        foreach (var id in identifiers)
         {
-            if (!DigitalLink.TryParse(node.Id, out var link, out _))
+            if (!id.StartsWith("http", StringComparison.Ordinal) || !DigitalLink.TryParse(id, out var link, out _))
                 continue;
-            switch (node.Kind)
+            switch (link.PrimaryKey.Ai)
             {
-                case TraceNodeKind.Party or TraceNodeKind.Location when link.PrimaryKey.Value.Length == 13:
-                    glns[node.Id] = link.PrimaryKey.Value;
+                case "414" or "417" when link.PrimaryKey.Value.Length == 13:
+                    glns[id] = link.PrimaryKey.Value;
                     break;
-                case TraceNodeKind.Lot or TraceNodeKind.Unit:
-                    gtins[node.Id] = link.PrimaryKey.Value;
+                case "01":
+                    gtins[id] = link.PrimaryKey.Value;
                     break;
             }
         }
@@ -43,15 +47,15 @@ public static class TraceNames
         var byGtin = products.ToDictionary(p => p.Gtin, p => english && p.NameEn is { Length: > 0 } ? p.NameEn : p.NameVi);
 
         var names = new Dictionary<string, (string Name, string? Detail)>(StringComparer.Ordinal);
-        foreach (var node in graph.Nodes)
+        foreach (var id in identifiers)
         {
-            var label = TraceLabels.Of(node.Id, l);
-            if (glns.TryGetValue(node.Id, out var gln) && byGln.TryGetValue(gln, out var place))
-                names[node.Id] = (place, label);
-            else if (gtins.TryGetValue(node.Id, out var gtin) && byGtin.TryGetValue(gtin, out var product))
-                names[node.Id] = (product, label);
+            var label = TraceLabels.Of(id, l);
+            if (glns.TryGetValue(id, out var gln) && byGln.TryGetValue(gln, out var place))
+                names[id] = (place, label);
+            else if (gtins.TryGetValue(id, out var gtin) && byGtin.TryGetValue(gtin, out var product))
+                names[id] = (product, label);
             else
-                names[node.Id] = (label, null);
+                names[id] = (label, null);
         }
         return names;
     }
