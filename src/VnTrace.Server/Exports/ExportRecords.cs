@@ -44,7 +44,10 @@ public sealed class ExportRecords
                 .OrderBy(p => p.CreatedAt)
                 .Select(p => new
                 {
-                    p.Gtin, p.OrganizationId, p.NameVi, p.Brand,
+                    p.Gtin,
+                    p.OrganizationId,
+                    p.NameVi,
+                    p.Brand,
                     Image = db.ProductImages.Where(i => i.ProductId == p.Id && db.Files.Any(f => f.Id == i.FileId && f.Public))
                         .OrderBy(i => i.Position).Select(i => (Guid?)i.FileId).FirstOrDefault(),
                 })

@@ -318,8 +318,13 @@ public abstract partial class ExportsApiTests(ExportsFixture fixture)
         db.Update(farm);
         var file = new StoredFile
         {
-            OrganizationId = c.FarmA.OrganizationId, FileName = "xoai.png", ContentType = "image/png", Length = 8,
-            Sha256 = new string('1', 64), Content = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A], Public = true,
+            OrganizationId = c.FarmA.OrganizationId,
+            FileName = "xoai.png",
+            ContentType = "image/png",
+            Length = 8,
+            Sha256 = new string('1', 64),
+            Content = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A],
+            Public = true,
         };
         var product = new Product { OrganizationId = c.FarmA.OrganizationId, Gtin = c.GtinA, NameVi = "Xoài cát Hòa Lộc " + c.Suffix, Unit = "kg", Brand = "Hòa Lộc" };
         db.Files.Add(file);
