@@ -22,7 +22,7 @@ public static class CriticalTrackingEvents
         new("Event time (UTC)", UtcDateTime, "The same instant in UTC, for sorting events from different time zones.", 20),
         new("Item role", Text, "item (what an object or transaction event is about), input or output (transformation), content (packed into or unpacked from the container).", 10),
         new("GTIN", Text, "The product's GTIN (14 digits).", 16),
-        new("Product description", Text, $"{ExportSheet.NotRecorded}: the system has no product master data yet; the GTIN and lot identify the product.", 20),
+        new("Product description", Text, $"The Vietnamese name of the product its business registered under the GTIN (the capturer's registration first); {ExportSheet.NotRecorded} when no business registered it.", 20),
         new("Traceability lot code", Text, "The lot or batch number (AI 10).", 18),
         new("Serial number", Text, "The serial number (AI 21) of an individually identified item.", 14),
         new("SSCC", Text, "The logistic unit (AI 00) when the item is a pallet or case.", 20),
@@ -44,7 +44,8 @@ public static class CriticalTrackingEvents
         new("Error declaration", Text, "When the capturer later declared the event erroneous (EPCIS 2.0 §7.4.1.2): the reason.", 18),
     ];
 
-    public static ExportSheet Build(IReadOnlyList<ExportEvent> events, IReadOnlyDictionary<string, string> partyNames, IReadOnlyList<(string, string)> about)
+    public static ExportSheet Build(IReadOnlyList<ExportEvent> events, IReadOnlyDictionary<string, string> partyNames, ExportRecords records,
+        ExportHeaders headers, IReadOnlyList<(string, string)> about)
     {
         var rows = new List<object?[]>();
         foreach (var stored in events)
@@ -65,7 +66,7 @@ public static class CriticalTrackingEvents
                 rows.Add(
                 [
                     cte, e.EventTime, e.EventTimeZoneOffset, e.EventTime, line.Role,
-                    keys.Gtin, keys.Gtin is null ? null : ExportSheet.NotRecorded, keys.Lot, keys.Serial, keys.Sscc,
+                    keys.Gtin, keys.Gtin is null ? null : records.Product(keys.Gtin, stored.OwnerId)?.Name ?? ExportSheet.NotRecorded, keys.Lot, keys.Serial, keys.Sscc,
                     line.Identifier, line.Quantity, line.Uom,
                     e.ParentId is null ? null : VnTrace.Server.Platform.Events.Identifiers.Canonical(e.ParentId),
                     ExportItems.GlnOf(location), locationId, from, to, documents,
@@ -75,7 +76,7 @@ public static class CriticalTrackingEvents
                 ]);
             }
         }
-        return new ExportSheet(SheetTitle, "CriticalTrackingEvents", Columns, rows, about);
+        return new ExportSheet(SheetTitle, "CriticalTrackingEvents", ExportColumn.With(Columns, headers), rows, about);
     }
 
     /// <summary>

@@ -8,8 +8,8 @@ using VnTrace.Server.Trace;
 
 namespace VnTrace.Server.Exports;
 
-/// <summary>A stored event in an export, with who captured it.</summary>
-public sealed record ExportEvent(long Id, EpcisEvent Event, string CapturedBy, DateTime RecordTime);
+/// <summary>A stored event in an export, with the organization that captured it and its name.</summary>
+public sealed record ExportEvent(long Id, EpcisEvent Event, Guid OwnerId, string CapturedBy, DateTime RecordTime);
 
 /// <summary>
 /// The events of an export's scope that the caller may see — exactly the trace's visibility: its own events, those a
@@ -18,8 +18,8 @@ public sealed record ExportEvent(long Id, EpcisEvent Event, string CapturedBy, D
 /// </summary>
 public sealed class ExportEventReader(VnTraceDbContext db, ExportOptions options, TraceOptions traceOptions)
 {
-    /// <summary>The events, or the problem to answer instead (404 unknown lot, 413 over a limit).</summary>
-    public async Task<(IReadOnlyList<ExportEvent>? Events, IResult? Problem)> ReadAsync(Guid caller, ExportScope scope, CancellationToken ct)
+    /// <summary>The events, or why not (404 unknown lot, 413 over a limit).</summary>
+    public async Task<(IReadOnlyList<ExportEvent>? Events, ExportFailure? Failure)> ReadAsync(Guid caller, ExportScope scope, CancellationToken ct)
     {
         var visibility = await TraceVisibility.OfAsync(db, caller, ct);
         var visible = visibility.Filter(db, db.Events);
@@ -28,7 +28,7 @@ public sealed class ExportEventReader(VnTraceDbContext db, ExportOptions options
         {
             var naming = NamingLot(lot);
             if (!await visible.AnyAsync(e => naming.Contains(e.Id), ct))
-                return (null, EpcisProblems.NotFound($"No event you can see names the lot '{lot}'."));
+                return (null, new ExportFailure(StatusCodes.Status404NotFound, EpcisExceptionType.NoSuchName, $"No event you can see names the lot '{lot}'."));
         }
 
         if (scope is { Lot: { } start, Trace: { } direction })
@@ -72,9 +72,7 @@ public sealed class ExportEventReader(VnTraceDbContext db, ExportOptions options
         return (await LoadAsync(events.OrderBy(e => e.EventTime).ThenBy(e => e.Id), ct), null);
     }
 
-    public IResult TooLarge(string detail) =>
-        EpcisProblems.Result(StatusCodes.Status413PayloadTooLarge, EpcisExceptionType.QueryTooLarge, detail,
-            extensions: new Dictionary<string, object?> { ["maxRows"] = options.MaxRows });
+    public ExportFailure TooLarge(string detail) => new(StatusCodes.Status413PayloadTooLarge, EpcisExceptionType.QueryTooLarge, detail);
 
     public string RowLimitMessage() =>
         $"The export would have more than {options.MaxRows:N0} rows (VnTrace:Exports:MaxRows); narrow it with from/to, a gtin or a lot.";
@@ -108,7 +106,7 @@ public sealed class ExportEventReader(VnTraceDbContext db, ExportOptions options
         var rows = await events.Select(e => new { e.Id, e.OwnerId, e.Json, e.RecordTime }).ToListAsync(ct);
         var owners = rows.Select(r => r.OwnerId).Distinct().ToList();
         var names = await db.Organizations.Where(o => owners.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
-        return rows.Select(r => new ExportEvent(r.Id, StoredEventFormat.Deserialize(r.Json), names.GetValueOrDefault(r.OwnerId, ""), r.RecordTime)).ToList();
+        return rows.Select(r => new ExportEvent(r.Id, StoredEventFormat.Deserialize(r.Json), r.OwnerId, names.GetValueOrDefault(r.OwnerId, ""), r.RecordTime)).ToList();
     }
 
     /// <summary>Registered organizations by party GLN, to name the parties an event's sources and destinations give.</summary>

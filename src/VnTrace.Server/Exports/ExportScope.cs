@@ -18,31 +18,31 @@ public sealed record ExportScope(Gtin? Gtin, string? Lot, TraceDirection? Trace,
     /// <summary>The GTIN as its canonical Digital Link, the prefix of its lots and units.</summary>
     public string? GtinLink => Gtin is { } g ? DigitalLink.ForGtin(g).ToString() : null;
 
-    /// <summary>Parses the scope parameters, or gives the problem (400) that says what is wrong.</summary>
+    /// <summary>Parses the scope parameters, or gives what is wrong (a 400 for the API, a message on the export pages).</summary>
     public static bool TryParse(string? gtin, string? lot, string? trace, string? from, string? to,
-        [NotNullWhen(true)] out ExportScope? scope, [NotNullWhen(false)] out IResult? problem)
+        [NotNullWhen(true)] out ExportScope? scope, [NotNullWhen(false)] out ExportScopeError? error)
     {
         scope = null;
-        problem = null;
+        error = null;
         if (string.IsNullOrWhiteSpace(gtin) && string.IsNullOrWhiteSpace(lot) && string.IsNullOrWhiteSpace(from) && string.IsNullOrWhiteSpace(to))
         {
-            problem = EpcisProblems.QueryParameter(
+            error = new(ExportScopeProblem.NoScope,
                 "An export needs a scope: gtin (a product), lot (a GS1 Digital Link or EPC URI of a lot, with trace=backward|forward|both for its genealogy), "
                 + "and/or a time range from/to (date-times with offset).");
             return false;
         }
         if (!string.IsNullOrWhiteSpace(gtin) && !string.IsNullOrWhiteSpace(lot))
         {
-            problem = EpcisProblems.QueryParameter("Give gtin or lot, not both: a lot already names its GTIN.");
+            error = new(ExportScopeProblem.GtinAndLot, "Give gtin or lot, not both: a lot already names its GTIN.");
             return false;
         }
 
         Gtin? product = null;
         if (!string.IsNullOrWhiteSpace(gtin))
         {
-            if (!Gs1.Identifiers.Gtin.TryParse(gtin.Trim(), out var parsed, out var error))
+            if (!Gs1.Identifiers.Gtin.TryParse(gtin.Trim(), out var parsed, out var gtinError))
             {
-                problem = Gs1Problem("gtin", $"gtin '{gtin}' is not a GTIN: {error}", error);
+                error = new(ExportScopeProblem.Gtin, $"gtin '{gtin}' is not a GTIN: {gtinError}", gtinError);
                 return false;
             }
             product = parsed;
@@ -53,7 +53,7 @@ public sealed record ExportScope(Gtin? Gtin, string? Lot, TraceDirection? Trace,
         {
             if (!TryParseLot(lot.Trim(), out lotLink, out var why))
             {
-                problem = EpcisProblems.Result(StatusCodes.Status400BadRequest, EpcisExceptionType.QueryParameter, why, [new EpcisError("lot", why)]);
+                error = new(ExportScopeProblem.Lot, why);
                 return false;
             }
         }
@@ -66,23 +66,23 @@ public sealed record ExportScope(Gtin? Gtin, string? Lot, TraceDirection? Trace,
             case "forward": direction = TraceDirection.Forward; break;
             case "both": direction = TraceDirection.Both; break;
             default:
-                problem = EpcisProblems.QueryParameter($"trace '{trace}' must be none, backward, forward or both.");
+                error = new(ExportScopeProblem.Trace, $"trace '{trace}' must be none, backward, forward or both.");
                 return false;
         }
         if (direction is not null && lotLink is null)
         {
-            problem = EpcisProblems.QueryParameter("trace follows the genealogy of a lot: give lot as well.");
+            error = new(ExportScopeProblem.TraceWithoutLot, "trace follows the genealogy of a lot: give lot as well.");
             return false;
         }
 
         if (!TryTime("from", from, out var fromTime, out var timeError) || !TryTime("to", to, out var toTime, out timeError))
         {
-            problem = EpcisProblems.QueryParameter(timeError);
+            error = new(ExportScopeProblem.Time, timeError);
             return false;
         }
         if (!TraceWindow.TryCreate(fromTime, toTime, out var window, out var windowError))
         {
-            problem = EpcisProblems.QueryParameter(windowError);
+            error = new(ExportScopeProblem.Window, windowError);
             return false;
         }
         scope = new ExportScope(product, lotLink, direction, window);
@@ -146,4 +146,32 @@ public sealed record ExportScope(Gtin? Gtin, string? Lot, TraceDirection? Trace,
         error = $"{name} '{raw}' is not a date-time with a time-zone offset (e.g. 2026-01-31T08:00:00+07:00).";
         return false;
     }
+}
+
+/// <summary>Which scope parameter an export request got wrong; the export pages word each one for people.</summary>
+public enum ExportScopeProblem
+{
+    NoScope,
+    GtinAndLot,
+    Gtin,
+    Lot,
+    Trace,
+    TraceWithoutLot,
+    Time,
+    Window,
+}
+
+/// <param name="Detail">What is wrong, in English, for the API's problem details.</param>
+/// <param name="Gs1">The GS1 parse error of a bad GTIN, with its position.</param>
+public sealed record ExportScopeError(ExportScopeProblem Problem, string Detail, Gs1ParseError? Gs1 = null)
+{
+    /// <summary>The 400 problem+json the API answers with; a bad GTIN names its failing position.</summary>
+    public IResult ToProblem() => Problem switch
+    {
+        ExportScopeProblem.Gtin when Gs1 is { } error => EpcisProblems.Result(StatusCodes.Status400BadRequest, EpcisExceptionType.QueryParameter, Detail,
+            [new EpcisError("gtin", error.ToString())],
+            new Dictionary<string, object?> { ["position"] = error.Position, ["length"] = error.Length }),
+        ExportScopeProblem.Lot => EpcisProblems.Result(StatusCodes.Status400BadRequest, EpcisExceptionType.QueryParameter, Detail, [new EpcisError("lot", Detail)]),
+        _ => EpcisProblems.QueryParameter(Detail),
+    };
 }

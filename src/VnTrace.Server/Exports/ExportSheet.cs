@@ -17,10 +17,33 @@ public enum ExportCellKind
     Date,
 }
 
-/// <param name="Header">The header cell; also the .xlsx table column name, so unique within a sheet.</param>
+/// <summary>Which header row an export has.</summary>
+public enum ExportHeaders
+{
+    /// <summary>"Tên sản phẩm / Product name": Vietnamese first, then after " / " the English header (the default).</summary>
+    Bilingual,
+    /// <summary>The English headers alone (headers=en), as the API gave them before, for programs that read the header row.</summary>
+    English,
+}
+
+/// <param name="English">The English header; what <see cref="ExportHeaders.English"/> gives, and the last part of every bilingual header.</param>
 /// <param name="Note">What the column holds and where it comes from, or why it is not recorded yet; listed on the "About" sheet.</param>
 /// <param name="Width">Column width in .xlsx, in characters.</param>
-public sealed record ExportColumn(string Header, ExportCellKind Kind, string Note, double Width = 18);
+public sealed record ExportColumn(string English, ExportCellKind Kind, string Note, double Width = 18)
+{
+    /// <summary>The Vietnamese header, from ExportText.resx ("Column.{English}"); null for a column without one (the label CSV's machine names).</summary>
+    public string? Vietnamese { get; } = ExportText.Vietnamese("Column." + English);
+
+    /// <summary>
+    /// The header cell; also the .xlsx table column name, so unique within a sheet. "Tên sản phẩm / Product name"; a
+    /// header the same in both languages ("GTIN", "SSCC"), or without a Vietnamese one, once.
+    /// </summary>
+    public string Header { get; init; } = ExportText.Vietnamese("Column." + English) is { } vi && vi != English ? $"{vi} / {English}" : English;
+
+    /// <summary>The columns with the header row asked for.</summary>
+    public static IReadOnlyList<ExportColumn> With(IReadOnlyList<ExportColumn> columns, ExportHeaders headers) =>
+        headers == ExportHeaders.English ? [.. columns.Select(c => c with { Header = c.English })] : columns;
+}
 
 /// <summary>
 /// One table of an export, independent of the file format: the columns, the rows (cells are string, decimal,

@@ -109,12 +109,12 @@ public sealed class ConsumerJourney(VnTraceDbContext db, LookupOptions options, 
                 view.JourneyTruncated = true;
                 continue;
             }
-            view.Journey.Add(new JourneyStep(e.EventTime, StepWord(e.BizStep), ownerNames.GetValueOrDefault(x.OwnerId, ""), place, facts));
+            view.Journey.Add(new JourneyStep(e.EventTime, e.Type, e.Action, e.BizStep, ownerNames.GetValueOrDefault(x.OwnerId, ""), place, facts));
         }
         return result;
     }
 
-    /// <summary>A CBV business step's word; null for anything else, which the page names only as "an event" (never raw text someone typed).</summary>
+    /// <summary>A CBV business step's word; null for anything else.</summary>
     private static string? StepWord(string? bizStep) =>
         bizStep is not null && Cbv.TryGetWord(CbvVocabulary.BizStep, bizStep, out var word) ? word : null;
 

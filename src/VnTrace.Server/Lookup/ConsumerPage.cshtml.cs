@@ -9,6 +9,7 @@ using VnTrace.Gs1.Identifiers;
 using VnTrace.Server.Lookup.Publication;
 using VnTrace.Server.Lookup.Scans;
 using VnTrace.Server.Platform.Text;
+using VnTrace.Server.Platform.Web;
 using VnTrace.Server.Resolver;
 
 namespace VnTrace.Server.Lookup;
@@ -87,25 +88,16 @@ public sealed class ConsumerPageModel(ConsumerLookup lookup, ConsumerViewCache v
     /// <summary>This page's path with the query it was asked with, for the language switch and the report form.</summary>
     public string HerePath => Resolver.Link is { } link ? link.ToUri("", includeQuery: false) : "/";
 
-    public string FormatDate(DateOnly date) =>
-        English ? date.ToString("d MMM yyyy", CultureInfo.InvariantCulture) : date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
+    public string FormatDate(DateOnly date) => Readable.Date(date);
 
-    /// <summary>An event's time as the business recorded it, in its own time zone (named unless it is Viet Nam's).</summary>
-    public string FormatTime(DateTimeOffset time) =>
-        (English ? time.ToString("d MMM yyyy, HH:mm", CultureInfo.InvariantCulture) : time.ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture))
-        + (time.Offset == VietnamTime.Offset ? "" : " (UTC" + time.ToString("zzz", CultureInfo.InvariantCulture) + ")");
+    /// <summary>An event's time in Viet Nam's time, which is the consumer's, whatever offset the business recorded it with.</summary>
+    public string FormatTime(DateTimeOffset time) => Readable.Time(time);
 
     /// <summary>The map's places for the script, as JSON in a data attribute (HTML-encoded by Razor like any attribute).</summary>
     public string MapJson() => JsonSerializer.Serialize(View!.MapPlaces.Select(p => new MapPlace(p.Name, p.Commune, p.Latitude!.Value, p.Longitude!.Value)).ToArray(),
         LookupJson.Default.MapPlaceArray);
 
     public sealed record MapPlace(string Name, string? Commune, double Lat, double Lon);
-}
-
-/// <summary>Lets a page handler answer with a minimal-API result (the resolver's linkset, redirect and problems).</summary>
-public sealed class ResultAction(IResult result) : IActionResult
-{
-    public Task ExecuteResultAsync(ActionContext context) => result.ExecuteAsync(context.HttpContext);
 }
 
 [System.Text.Json.Serialization.JsonSourceGenerationOptions(PropertyNamingPolicy = System.Text.Json.Serialization.JsonKnownNamingPolicy.CamelCase)]

@@ -42,7 +42,9 @@ public sealed record PlaceView(string Gln, string Name, string? Commune, string?
 public sealed record JourneyFact(string Name, string Value);
 
 /// <summary>One published event, as a consumer sees it: when, what, where and by whom — never to whom, for how much or how many.</summary>
-public sealed record JourneyStep(DateTimeOffset Time, string? BizStep, string OwnerName, PlaceView? Place, IReadOnlyList<JourneyFact> Facts);
+/// <param name="BizStep">The event's bizStep as captured, for <see cref="VnTrace.Server.Trace.StepNames"/> to word (never shown as such).</param>
+public sealed record JourneyStep(DateTimeOffset Time, VnTrace.Gs1.Epcis.EpcisEventType Type, VnTrace.Gs1.Epcis.EpcisAction? Action, string? BizStep,
+    string OwnerName, PlaceView? Place, IReadOnlyList<JourneyFact> Facts);
 
 /// <summary>A lot one step away: an input of a processed product, or a lot inside a pallet.</summary>
 public sealed record RelatedLot(string Identifier, string Gtin, string? LotNumber, string? ProductNameVi, string? ProductNameEn, string? ProducerName, string? Origin)

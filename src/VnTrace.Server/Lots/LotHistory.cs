@@ -31,7 +31,7 @@ public sealed record LotDiary(IReadOnlyList<TimelineEntry> Timeline, bool Timeli
 /// party — Trace/TraceVisibility), oldest first; one step back and one step forward from the genealogy tracer at
 /// depth 1 over the same events, leaving out events declared erroneous.
 /// </summary>
-public sealed class LotHistory(VnTraceDbContext db, IStringLocalizer<LotText> t)
+public sealed class LotHistory(VnTraceDbContext db, IStringLocalizer<LotText> t, IStringLocalizer<TraceText> steps)
 {
     public const int MaxTimeline = 500;
     public const int MaxExport = 10_000;
@@ -229,19 +229,8 @@ public sealed class LotHistory(VnTraceDbContext db, IStringLocalizer<LotText> t)
             e.EventTime, step, details, placeName, quantities, partner, declared is not null, reason, errorNote, isCorrection);
     }
 
-    /// <summary>The diary entry an event is, in words: our own entries by their shape, other CBV steps by their word.</summary>
-    public string StepName(EpcisEvent e)
-    {
-        if (DiaryStepName(t, e.Type, e.Action, e.BizStep) is { } diaryStep)
-            return diaryStep;
-        var word = e.BizStep is null ? "" : Cbv.ToBareWord(CbvVocabulary.BizStep, e.BizStep);
-        return word switch
-        {
-            "packing" or "storing" or "shipping" or "receiving" or "retail_selling" or "commissioning" => t["Step." + word],
-            "" => t["Step.none", e.Type.ToString()],
-            _ => t["Step.other", word],
-        };
-    }
+    /// <summary>The diary entry an event is, in words, as every page names steps (<see cref="StepNames"/>): never a raw bizStep.</summary>
+    public string StepName(EpcisEvent e) => StepNames.Of(steps, t, e.Type, e.Action, e.BizStep);
 
     /// <summary>
     /// The words of the entries the diary writes with a shape of their own — a farming input (our bizStep), processing

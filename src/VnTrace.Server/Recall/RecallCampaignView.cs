@@ -40,7 +40,7 @@ public sealed record RecallCampaignView(
     /// <param name="visibility">Whose events the page traces through: the reader's.</param>
     /// <param name="href">Where an identifier links to, for this reader.</param>
     public static async Task<RecallCampaignView> BuildAsync(VnTraceDbContext db, TraceOptions options, RecallDocument document,
-        TraceVisibility visibility, Func<string, string?> href, CancellationToken ct)
+        TraceVisibility visibility, Func<string, string?> href, Microsoft.Extensions.Localization.IStringLocalizer<TraceText> traceText, CancellationToken ct)
     {
         var limits = new TraceLimits { MaxNodes = options.MaxNodes, MaxDepth = options.MaxDepth };
         var source = new DatabaseTraceEventSource(db, visibility);
@@ -51,7 +51,7 @@ public sealed record RecallCampaignView(
         var english = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
         var names = new Dictionary<string, (string Name, string? Detail)>(StringComparer.Ordinal);
         foreach (var graph in graphs)
-            foreach (var (id, name) in await TraceNames.ResolveAsync(db, graph, english, ct))
+            foreach (var (id, name) in await TraceNames.ResolveAsync(db, graph, english, traceText, ct))
                 names[id] = name;
 
         var notified = document.Notices.Select(n => n.Gln).OfType<string>().ToHashSet(StringComparer.Ordinal);
@@ -80,7 +80,7 @@ public sealed record RecallCampaignView(
         var items = await ItemsAsync(db, [.. document.Lots, .. shown], english, href, ct);
         TraceView? trace = null;
         if (graphs.Count == 1)
-            trace = await TraceView.BuildAsync(db, graphs[0], ct);
+            trace = await TraceView.BuildAsync(db, graphs[0], traceText, ct);
         return new RecallCampaignView(document,
             [.. document.Lots.Select(l => items[l])], [.. shown.Select(l => items[l])], document.Downstream.Length,
             [.. locations.Values.OrderBy(p => p.Name, StringComparer.CurrentCulture)],

@@ -1,9 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using VnTrace.Gs1.Epcis;
-using VnTrace.Gs1.Epcis.Cbv;
 using VnTrace.Gs1.Identifiers;
 using VnTrace.Server.Certificates;
 using VnTrace.Server.Lots;
@@ -18,7 +16,7 @@ namespace VnTrace.Server.Workspace;
 /// The business dashboard: what is in progress (lots, the latest diary events) and what needs attention (certificates
 /// expired or expiring within 30 days). Every number and row is the business's own.
 /// </summary>
-public sealed class IndexModel(VnTraceDbContext db, CurrentBusiness business, TimeProvider clock, IStringLocalizer<LotText> lotText) : PageModel
+public sealed class IndexModel(VnTraceDbContext db, CurrentBusiness business, TimeProvider clock) : PageModel
 {
     public const int ListSize = 10;
 
@@ -41,12 +39,9 @@ public sealed class IndexModel(VnTraceDbContext db, CurrentBusiness business, Ti
 
     public sealed record LotRow(Guid Id, string Gtin, string LotNumber, string? ProductName, string? LocationName, DateOnly? ProductionDate, DateTime UpdatedAt);
 
-    /// <param name="DiaryStep">The diary's words for an entry of its own shape (harvest, farming input, processing), as the lot page says them.</param>
-    /// <param name="BizStepWord">The CBV bare word ("shipping") for a standard bizStep, else null.</param>
-    /// <param name="BizStep">The bizStep as captured (shown as is when it is not a CBV one).</param>
+    /// <param name="BizStep">The bizStep as captured, worded by <see cref="VnTrace.Server.Trace.StepNames"/> (never shown as is).</param>
     /// <param name="Place">The business's own name for the place, or the identifier as captured.</param>
-    public sealed record EventRow(DateTimeOffset EventTime, EpcisEventType Type, EpcisAction? Action, string? DiaryStep, string? BizStepWord,
-        string? BizStep, string? Place, bool ErrorDeclaration);
+    public sealed record EventRow(DateTimeOffset EventTime, EpcisEventType Type, EpcisAction? Action, string? BizStep, string? Place, bool ErrorDeclaration);
 
     public sealed record CertificateRow(Guid Id, CertificateKind Kind, string? OtherKindName, string Number, DateOnly? ValidTo, CertificateState State);
 
@@ -109,9 +104,7 @@ public sealed class IndexModel(VnTraceDbContext db, CurrentBusiness business, Ti
         {
             var place = r.BizLocation ?? r.ReadPoint;
             var gln = GlnOf(place);
-            var word = r.BizStep is not null && Cbv.TryGetWord(CbvVocabulary.BizStep, r.BizStep, out var w) ? w : null;
-            return new EventRow(LocalTime(r.EventTime, r.EventTimeZoneOffset), r.EventType, r.Action,
-                LotHistory.DiaryStepName(lotText, r.EventType, r.Action, r.BizStep), word, r.BizStep,
+            return new EventRow(LocalTime(r.EventTime, r.EventTimeZoneOffset), r.EventType, r.Action, r.BizStep,
                 gln is not null && names.TryGetValue(gln, out var name) ? name : gln ?? place, r.HasErrorDeclaration);
         }).ToList();
     }

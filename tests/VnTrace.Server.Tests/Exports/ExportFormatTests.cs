@@ -17,6 +17,18 @@ public sealed class ExportFormatTests
         Assert.Equal(expected, CsvExportWriter.Format(value, kind));
 
     [Fact]
+    public void Every_regulator_export_column_has_a_vietnamese_header_before_its_english_one()
+    {
+        foreach (var column in CriticalTrackingEvents.Columns.Concat(MinimumDataSet.Columns))
+        {
+            Assert.False(column.Vietnamese is null, $"ExportText.resx has no Column.{column.English}");
+            Assert.Equal(column.English is "GTIN" or "SSCC" ? column.English : $"{column.Vietnamese} / {column.English}", column.Header);
+        }
+        Assert.Equal("Tên sản phẩm / Product name", MinimumDataSet.Columns.Single(c => c.English == "Product name").Header);
+        Assert.Equal("Product name", ExportColumn.With(MinimumDataSet.Columns, ExportHeaders.English).Single(c => c.English == "Product name").Header);
+    }
+
+    [Fact]
     public void Csv_writes_times_with_their_offset_or_in_utc_and_numbers_invariantly()
     {
         var t = new DateTimeOffset(2026, 9, 1, 7, 0, 0, 123, TimeSpan.FromHours(7));

@@ -6,7 +6,11 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
 using DocumentFormat.OpenXml.Spreadsheet;
+using Microsoft.Extensions.DependencyInjection;
 using VnTrace.Server.Exports;
+using VnTrace.Server.Platform.Data;
+using VnTrace.Server.Platform.Files;
+using VnTrace.Server.Products;
 using VnTrace.Server.Tests.Infrastructure;
 using static VnTrace.Server.Tests.Exports.ExportChain;
 
@@ -49,13 +53,20 @@ public abstract partial class ExportsApiTests(ExportsFixture fixture)
         return [.. rows.Skip(1).Select(field)];
     }
 
-    /// <summary>Reads one column of a data row, found by its header so a new or moved column breaks no test.</summary>
+    /// <summary>
+    /// Reads one column of a data row, found by its English header (the part after " / " of "Tên sản phẩm / Product
+    /// name") so a new or moved column breaks no test.
+    /// </summary>
     private static Func<string[], string> Field(List<string[]> rows, string header)
     {
-        var i = Array.IndexOf(rows[0], header);
+        var i = Array.IndexOf(English(rows[0]), header);
         Assert.True(i >= 0, $"no column '{header}' in: {string.Join(" | ", rows[0])}");
         return row => row[i];
     }
+
+    /// <summary>The English names of a header row: "Tên sản phẩm / Product name" gives "Product name", "GTIN" stays.</summary>
+    internal static string[] English(IEnumerable<string> headers) =>
+        [.. headers.Select(h => h.LastIndexOf(" / ", StringComparison.Ordinal) is var at and >= 0 ? h[(at + 3)..] : h)];
 
     [Fact]
     public async Task Csv_of_a_farm_lot_lists_each_critical_tracking_event_with_its_key_data_elements()
@@ -63,7 +74,7 @@ public abstract partial class ExportsApiTests(ExportsFixture fixture)
         var c = await ExportChain.CaptureAsync(fixture.App);
         var rows = await CsvAsync(c.FarmA, $"{Cte}?lot={Q(c.LotA)}&format=csv");
 
-        Assert.Equal(CteHeader, rows[0]);
+        Assert.Equal(CteHeader, English(rows[0]));
         Assert.Equal(4, rows.Count); // header + harvest, ship, and the processor's receipt (which names the farm); not the processor's blend
         var farm = $"owning_party: {c.FarmA.Name} (GLN {c.FarmA.Gln})";
         var processor = $"owning_party: {c.Processor.Name} (GLN {c.Processor.Gln})";
@@ -129,8 +140,10 @@ public abstract partial class ExportsApiTests(ExportsFixture fixture)
         var table = sheet.TableDefinitionParts.Single().Table!;
         Assert.Equal("A1:Z4", table.Reference!.Value);
         Assert.Equal("A1:Z4", table.AutoFilter!.Reference!.Value);
-        Assert.Equal(CteHeader, table.TableColumns!.Elements<TableColumn>().Select(t => t.Name!.Value!));
-        Assert.Equal(CteHeader, Enumerable.Range(0, CteHeader.Length).Select(i => cells[$"{XlsxExportWriter.ColumnName(i)}1"].Text));
+        Assert.Equal(CteHeader, English(table.TableColumns!.Elements<TableColumn>().Select(t => t.Name!.Value!)));
+        Assert.Equal(CteHeader, English(Enumerable.Range(0, CteHeader.Length).Select(i => cells[$"{XlsxExportWriter.ColumnName(i)}1"].Text)));
+        Assert.Equal("Sự kiện truy xuất trọng yếu / Critical tracking event", cells["A1"].Text);
+        Assert.Equal("GTIN", cells["F1"].Text);
         Assert.Equal(4, sheet.Worksheet.Descendants<Row>().Count());
 
         // Typed cells: dates are numbers with a date format, quantities numbers, GTINs text (leading zero kept).
@@ -149,7 +162,19 @@ public abstract partial class ExportsApiTests(ExportsFixture fixture)
         // The About sheet explains each column, the not-recorded marker included.
         var about = Cells(book, Worksheet(book, "About")).Values.Select(v => v.Text).ToList();
         Assert.Contains(NotRecorded, about);
-        Assert.Contains(about, t => t.StartsWith($"{NotRecorded}: the system has no product master data yet", StringComparison.Ordinal));
+        Assert.Contains(about, t => t.StartsWith("The Vietnamese name of the product its business registered", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Headers_en_gives_the_english_header_row_programs_read()
+    {
+        var c = await ExportChain.CaptureAsync(fixture.App);
+        var rows = await CsvAsync(c.FarmA, $"{Cte}?lot={Q(c.LotA)}&format=csv&headers=en");
+        Assert.Equal(CteHeader, rows[0]);
+        var bilingual = await CsvAsync(c.FarmA, $"{Cte}?lot={Q(c.LotA)}&format=csv");
+        Assert.Equal(rows.Skip(1).Select(r => r[0]), bilingual.Skip(1).Select(r => r[0]));
+        var problem = await (await c.FarmA.Client.GetAsync($"{Cte}?lot={Q(c.LotA)}&headers=fr")).AssertProblem(400, "QueryParameterException");
+        Assert.Contains("headers", problem["detail"]!.GetValue<string>());
     }
 
     [Fact]
@@ -248,7 +273,8 @@ public abstract partial class ExportsApiTests(ExportsFixture fixture)
             "Traceability code", "Product name", "GTIN", "Product image", "Business name", "Business address", "Origin (derived)", "Brand or mark",
             "Lot", "Serial number", "Expiry date", "Standards applied", "Key tracking events", "First event (UTC)", "Last event (UTC)",
             "Key tracking events with times",
-        ], rows[0]);
+        ], English(rows[0]));
+        Assert.Equal("Tên sản phẩm / Product name", rows[0][1]);
         Assert.Equal(2, rows.Count);
         Assert.Equal(
         [
@@ -257,6 +283,55 @@ public abstract partial class ExportsApiTests(ExportsFixture fixture)
             $"2026-09-01T07:00:00+07:00 Harvesting/Creation ({c.FarmA.Name}); 2026-09-02T07:00:00+07:00 Shipping ({c.FarmA.Name}); "
                 + $"2026-09-03T07:00:00+07:00 Receiving ({c.Processor.Name})",
         ], rows[1]);
+    }
+
+    [Fact]
+    public async Task The_minimum_data_set_takes_product_name_image_brand_and_business_address_from_the_records()
+    {
+        var c = await ExportChain.CaptureAsync(fixture.App);
+        var (image, address) = await RegisterFarmProductAsync(fixture.App, c);
+
+        var rows = await CsvAsync(c.FarmA, $"{Mds}?lot={Q(c.LotA)}&format=csv");
+
+        var row = rows[1];
+        Assert.Equal("Xoài cát Hòa Lộc " + c.Suffix, Field(rows, "Product name")(row));
+        Assert.EndsWith($"/files/{image}", Field(rows, "Product image")(row));
+        Assert.StartsWith("http", Field(rows, "Product image")(row));
+        Assert.Equal(c.FarmA.Name, Field(rows, "Business name")(row));
+        Assert.Equal(address, Field(rows, "Business address")(row));
+        Assert.Equal("Hòa Lộc", Field(rows, "Brand or mark")(row));
+        // The critical tracking events name the product too.
+        var cte = await CsvAsync(c.FarmA, $"{Cte}?lot={Q(c.LotA)}&format=csv");
+        Assert.All(Column(cte, "Product description"), d => Assert.Equal("Xoài cát Hòa Lộc " + c.Suffix, d));
+    }
+
+    /// <summary>Farm A's product for GtinA with a public image and a brand, and farm A's address; gives the image's id and the address as exported.</summary>
+    internal static async Task<(Guid Image, string Address)> RegisterFarmProductAsync(VnTraceApp app, ExportChain c)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<VnTraceDbContext>();
+        var (commune, province) = VnTrace.Server.Tests.Lookup.LookupScenario.SomeCommune();
+        var farm = await db.Organizations.FindAsync(c.FarmA.OrganizationId);
+        farm!.AddressLine = "Ấp Hòa Lộc";
+        farm.CommuneCode = commune.Code;
+        farm.ProvinceCode = commune.ProvinceCode;
+        db.Update(farm);
+        var file = new StoredFile
+        {
+            OrganizationId = c.FarmA.OrganizationId,
+            FileName = "xoai.png",
+            ContentType = "image/png",
+            Length = 8,
+            Sha256 = new string('1', 64),
+            Content = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A],
+            Public = true,
+        };
+        var product = new Product { OrganizationId = c.FarmA.OrganizationId, Gtin = c.GtinA, NameVi = "Xoài cát Hòa Lộc " + c.Suffix, Unit = "kg", Brand = "Hòa Lộc" };
+        db.Files.Add(file);
+        db.Products.Add(product);
+        db.ProductImages.Add(new ProductImage { ProductId = product.Id, FileId = file.Id, Position = 0 });
+        await db.SaveChangesAsync();
+        return (file.Id, $"Ấp Hòa Lộc, {commune.FullName}, {province.FullName}");
     }
 
     [Fact]
@@ -272,7 +347,7 @@ public abstract partial class ExportsApiTests(ExportsFixture fixture)
         var book = workbook.WorkbookPart!;
         Assert.Empty(new OpenXmlValidator(FileFormatVersions.Office2019).Validate(workbook).Select(e => $"{e.Path?.XPath}: {e.Description}"));
         var cells = Cells(book, Worksheet(book, "Minimum data set"));
-        Assert.Equal("Expiry date", cells["K1"].Text);
+        Assert.Equal("Hạn sử dụng / Expiry date", cells["K1"].Text);
         Assert.Equal(new DateTime(2026, 12, 31), DateTime.FromOADate(double.Parse(cells["K2"].Text, System.Globalization.CultureInfo.InvariantCulture)));
         Assert.Equal(NotRecorded, cells["K3"].Text);
         Assert.Equal("A1:P3", Worksheet(book, "Minimum data set").TableDefinitionParts.Single().Table!.Reference!.Value);
@@ -283,7 +358,7 @@ public abstract partial class ExportsApiTests(ExportsFixture fixture)
     {
         var c = await ExportChain.CaptureAsync(fixture.App);
         var rows = await CsvAsync(c.FarmA, $"{Cte}?from=2030-01-01T00:00:00Z&format=csv");
-        Assert.Equal([CteHeader], rows);
+        Assert.Equal([CteHeader], rows.Select(English));
         var response = await c.FarmA.Client.GetAsync($"{Cte}?from=2030-01-01T00:00:00Z");
         using var workbook = SpreadsheetDocument.Open(new MemoryStream(await response.Content.ReadAsByteArrayAsync()), false);
         Assert.Equal("A1:Z2", Worksheet(workbook.WorkbookPart!, "Critical tracking events").TableDefinitionParts.Single().Table!.Reference!.Value);

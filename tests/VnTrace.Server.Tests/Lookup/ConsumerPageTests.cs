@@ -120,7 +120,7 @@ public abstract class ConsumerPageTests(LookupAppFixture fixture)
         var html = Text(await PageAsync($"/01/{s.Beans.Gtin}/10/{s.BeansLot}"));
         Assert.Contains("Cà phê nhân Robusta", html);
         Assert.Contains("Vườn cà phê Ea Tu", html);
-        Assert.Contains("Ngày thu hoạch: 2026-10-20", html);
+        Assert.Contains("Ngày thu hoạch: 20/10/2026", html);
         Assert.Contains("Cây trồng: Cà phê Robusta", html);
         Assert.Contains("20/10/2026", html); // production (harvest) date from the ILMD
     }

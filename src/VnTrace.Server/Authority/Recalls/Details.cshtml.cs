@@ -14,6 +14,7 @@ namespace VnTrace.Server.Authority.Recalls;
 /// recovered; officers close it, inspectors only read.
 /// </summary>
 public sealed class DetailsModel(VnTraceDbContext db, RecallService recalls, TraceOptions options, IAuthorizationService authorization,
+    Microsoft.Extensions.Localization.IStringLocalizer<TraceText> traceText,
     IStringLocalizer<RecallText> l) : PageModel
 {
     public RecallCampaignView View { get; private set; } = null!;
@@ -52,7 +53,7 @@ public sealed class DetailsModel(VnTraceDbContext db, RecallService recalls, Tra
         CanClose = (await authorization.AuthorizeAsync(User, Policies.AuthorityWrite)).Succeeded;
         var visibility = new TraceVisibility(User.FindOrganizationId() ?? Guid.Empty, null, SeesEverything: true);
         View = await RecallCampaignView.BuildAsync(db, options, document, visibility,
-            code => "/authority/trace?direction=Forward&code=" + Uri.EscapeDataString(code), ct);
+            code => "/authority/trace?direction=Forward&code=" + Uri.EscapeDataString(code), traceText, ct);
         return true;
     }
 

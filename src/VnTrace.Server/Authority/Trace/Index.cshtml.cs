@@ -51,6 +51,6 @@ public sealed class IndexModel(VnTraceDbContext db, TraceOptions options, IStrin
             Error = t["Error.Unknown", link.ToCanonicalUri()];
             return;
         }
-        Result = await TraceView.BuildAsync(db, graph, ct);
+        Result = await TraceView.BuildAsync(db, graph, t, ct);
     }
 }

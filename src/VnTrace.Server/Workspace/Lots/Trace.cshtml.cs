@@ -13,7 +13,8 @@ namespace VnTrace.Server.Workspace.Lots;
 /// The whole chain of a lot as the business may see it: its own events and those its partners shared with it
 /// (Trace/TraceVisibility), drawn as a graph with the flat table (issue: genealogy "drawn in the UI, the lot page").
 /// </summary>
-public sealed class TraceModel(VnTraceDbContext db, CurrentBusiness business, TraceOptions options) : PageModel
+public sealed class TraceModel(VnTraceDbContext db, CurrentBusiness business, TraceOptions options,
+    Microsoft.Extensions.Localization.IStringLocalizer<TraceText> traceText) : PageModel
 {
     public Lot Lot { get; private set; } = null!;
     public TraceView Result { get; private set; } = null!;
@@ -31,7 +32,7 @@ public sealed class TraceModel(VnTraceDbContext db, CurrentBusiness business, Tr
         var visibility = await TraceVisibility.OfAsync(db, business.Id, ct);
         var graph = await GenealogyTracer.TraceAsync(start, Direction, TraceWindow.Unbounded, new DatabaseTraceEventSource(db, visibility),
             new TraceLimits { MaxNodes = options.MaxNodes, MaxDepth = options.MaxDepth }, ct);
-        Result = await TraceView.BuildAsync(db, graph, ct);
+        Result = await TraceView.BuildAsync(db, graph, traceText, ct);
         return Page();
     }
 }

@@ -15,6 +15,7 @@ namespace VnTrace.Server.Workspace.Recalls;
 /// acknowledges it with what it recovered. Any other business gets 404.
 /// </summary>
 public sealed class DetailsModel(VnTraceDbContext db, CurrentBusiness business, RecallService recalls, TraceOptions options,
+    Microsoft.Extensions.Localization.IStringLocalizer<VnTrace.Server.Trace.TraceText> traceText,
     IStringLocalizer<RecallText> l) : PageModel
 {
     /// <summary>Rows of "your lots affected" (the rest is in the business's own trace pages).</summary>
@@ -96,7 +97,7 @@ public sealed class DetailsModel(VnTraceDbContext db, CurrentBusiness business, 
         if (document.InitiatorId == org)
         {
             var links = await RecallLinks.OwnLotsAsync(db, org, [.. document.Lots, .. document.Downstream.Take(RecallCampaignView.MaxRows)], ct);
-            Campaign = await RecallCampaignView.BuildAsync(db, options, document, visibility, links, ct);
+            Campaign = await RecallCampaignView.BuildAsync(db, options, document, visibility, links, traceText, ct);
             return true;
         }
         Notice = document.Notices.Single(n => n.OrganizationId == org);

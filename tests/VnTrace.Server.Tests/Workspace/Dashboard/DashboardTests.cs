@@ -190,7 +190,8 @@ public abstract class DashboardTests(AppFixture fixture)
     [Fact]
     public void Every_CBV_business_step_has_words()
     {
-        var localizer = App.Services.GetRequiredService<IStringLocalizer<WorkspaceText>>();
+        // The words of every page that names a step (Trace/StepNames).
+        var localizer = App.Services.GetRequiredService<IStringLocalizer<VnTrace.Server.Trace.TraceText>>();
         var before = CultureInfo.CurrentUICulture;
         try
         {
