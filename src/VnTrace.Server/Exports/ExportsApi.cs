@@ -42,12 +42,21 @@ public static class ExportsApi
             .WithTags("Exports");
         group.MapGet("/critical-tracking-events", GetCriticalTrackingEvents)
             .WithSummary("Critical tracking events with their key data elements, one row per event and lot (FSMA 204 sortable spreadsheet).")
-            .WithDescription(parameters);
+            .WithDescription(parameters)
+            .ExportResponses();
         group.MapGet("/minimum-data-set", GetMinimumDataSet)
             .WithSummary("The Decree 37/2026 Art. 23.5 minimum data set of every traceability code in the scope.")
-            .WithDescription(parameters);
+            .WithDescription(parameters)
+            .ExportResponses();
         return app;
     }
+
+    /// <summary>What an export answers, for OpenAPI (its handlers stream a workbook or CSV, so they return IResult).</summary>
+    private static RouteHandlerBuilder ExportResponses(this RouteHandlerBuilder endpoint) => endpoint
+        .Produces(StatusCodes.Status200OK, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", additionalContentTypes: ["text/csv"])
+        .ProducesProblem(StatusCodes.Status400BadRequest)
+        .ProducesProblem(StatusCodes.Status406NotAcceptable)
+        .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
 
     internal static Task<IResult> GetCriticalTrackingEvents(HttpContext http, ExportService exports, DigitalLinkBase links, ExportOptions options,
         string? gtin, string? lot, string? trace, string? from, string? to, string? format, string? headers, CancellationToken ct) =>

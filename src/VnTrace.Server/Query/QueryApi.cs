@@ -132,7 +132,7 @@ public static class QueryApi
         }).WithSummary($"Values of {queryParameter[3..]} in the caller's events.");
         group.MapGet("/" + resource + "/{value}/events", (HttpContext h, EventQueryExecutor x, string value, CancellationToken ct) =>
             QueryEvents(h, x, ct, (queryParameter, Uri.UnescapeDataString(value))))
-            .WithSummary($"Events with this {queryParameter[3..]}.");
+            .WithSummary($"Events with this {queryParameter[3..]}.").QueryResponses();
     }
 
     /// <summary>A JSON-LD Collection of distinct values, paged on the value itself.</summary>

@@ -8,7 +8,7 @@ namespace VnTrace.Server.Tests.Platform.Api;
 public sealed class ApiDocsTests(PostgresServer postgres)
 {
     [Fact]
-    public async Task OpenApi_lists_the_recall_trace_capture_and_query_endpoints_problem_responses_beside_their_documents()
+    public async Task OpenApi_lists_the_recall_trace_capture_query_and_export_endpoints_problem_responses_beside_their_documents()
     {
         await using var app = await VnTraceApp.StartAsync(DatabaseProvider.Sqlite, postgres);
         using var doc = JsonDocument.Parse(await app.CreateClient().GetStringAsync("/openapi/v1.json"));
@@ -41,7 +41,8 @@ public sealed class ApiDocsTests(PostgresServer postgres)
             Assert.True(IsProblem(capture, "400") && IsProblem(capture, "409") && IsProblem(capture, "413") && IsProblem(capture, "415"), capture.ToString());
         }
         Assert.True(IsProblem(Responses(paths, "/capture/{captureID}", "get"), "404"));
-        foreach (var path in new[] { "/events", "/eventTypes/{eventType}/events", "/epcs/{epc}/events" })
+        foreach (var path in new[] { "/events", "/eventTypes/{eventType}/events", "/epcs/{epc}/events", "/bizSteps/{value}/events",
+                     "/dispositions/{value}/events", "/bizLocations/{value}/events", "/readPoints/{value}/events" })
         {
             var query = Responses(paths, path, "get");
             Assert.True(query.TryGetProperty("200", out _), query.ToString());
@@ -49,5 +50,11 @@ public sealed class ApiDocsTests(PostgresServer postgres)
         }
         var one = Responses(paths, "/events/{eventID}", "get");
         Assert.True(IsProblem(one, "404") && IsProblem(one, "406"), one.ToString());
+
+        foreach (var path in new[] { "/api/exports/critical-tracking-events", "/api/exports/minimum-data-set" })
+        {
+            var export = Responses(paths, path, "get");
+            Assert.True(export.TryGetProperty("200", out _) && IsProblem(export, "400") && IsProblem(export, "406") && IsProblem(export, "413"), export.ToString());
+        }
     }
 }
