@@ -11,6 +11,7 @@ using VnTrace.Server.Gs1Allocation;
 using VnTrace.Server.Imports;
 using VnTrace.Server.Lots;
 using VnTrace.Server.Products;
+using VnTrace.Server.Programme;
 using VnTrace.Server.Platform.Api;
 using VnTrace.Server.Platform.Data;
 using VnTrace.Server.Platform.Files;
@@ -43,10 +44,12 @@ builder.AddLots();
 builder.AddFiles();
 builder.AddResolver();
 builder.AddLookup();
+builder.AddProgramme();
 
 var app = builder.Build();
 await app.MigrateDatabaseAsync();
 await app.EnsureRolesAsync();
+await app.EnsureProgrammeAsync();
 if (AdminCommands.IsAdminCommand(args))
 {
     Environment.ExitCode = await AdminCommands.RunAsync(app.Services, args, Console.Out);
@@ -73,6 +76,7 @@ app.MapRecallApi();
 app.MapFilesApi();
 app.MapResolver();
 app.MapLookupApi();
+app.MapProgrammeApi();
 app.MapWebInterface();
 
 app.Run();

@@ -54,6 +54,13 @@ public static class DemoSeeder
 
         var password = GeneratedPasswords.New();
         var people = await AddPeopleAsync(scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>(), organizations, password);
+        var demo = new DemoContext(db, scope.ServiceProvider, organizations, password, people);
+        db.ChangeTracker.Clear();
+        foreach (var step in scope.ServiceProvider.GetServices<IDemoStep>().OrderBy(s => s.Order))
+        {
+            await step.SeedAsync(demo, CancellationToken.None);
+            db.ChangeTracker.Clear();
+        }
 
         var keyOwner = organizations[DemoProvince.Coffee];
         var key = await scope.ServiceProvider.GetRequiredService<ApiKeyService>().CreateAsync(keyOwner.Id, "demo key");
@@ -67,7 +74,7 @@ public static class DemoSeeder
         credentials.AppendLine($"VnTrace demo users (sign in at {url}/account/sign-in), all with the password:");
         credentials.AppendLine("  " + password);
         foreach (var (userName, role, organization) in people)
-            credentials.AppendLine($"  {userName,-18} {role,-14} {organization}");
+            credentials.AppendLine($"  {userName,-18} {role,-17} {organization}");
         var credentialsFile = Path.Combine(options.DataDirFullPath, CredentialsFileName);
         await SecretFile.WriteAllTextAsync(credentialsFile, credentials.ToString());
 
@@ -82,8 +89,9 @@ public static class DemoSeeder
 
              Demo users — sign in at {url}/account/sign-in with the password
                {password}
-            {string.Join(Environment.NewLine, people.Select(p => $"   {p.UserName,-18} {p.Role,-14} {p.Organization}"))}
+            {string.Join(Environment.NewLine, people.Select(p => $"   {p.UserName,-18} {p.Role,-17} {p.Organization}"))}
              (also in {credentialsFile})
+            {string.Join(Environment.NewLine, demo.Banner.Select(b => "   " + b))}
             ===================================================================
 
             """);

@@ -82,6 +82,8 @@ public static class AdminCommands
     {
         if (!options.TryGetValue("role", out var role) || !Roles.All.Contains(role))
             return Fail(output, $"create-user needs --role, one of {string.Join(", ", Roles.All)}.");
+        if (role is Roles.DepartmentOfficer or Roles.CommuneOfficer)
+            return Fail(output, $"A {role} belongs to an agency: a DoST officer invites them from the console (Agencies).");
         if (!options.TryGetValue("username", out var userName) || string.IsNullOrWhiteSpace(userName))
             return Fail(output, "create-user needs --username NAME.");
         var business = role is Roles.BusinessOwner or Roles.BusinessStaff;

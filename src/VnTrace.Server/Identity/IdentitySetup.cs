@@ -50,6 +50,8 @@ internal sealed class OrganizationClaimsFactory(UserManager<AppUser> users, Role
         var identity = await base.GenerateClaimsAsync(user);
         if (user.OrganizationId is { } org)
             identity.AddClaim(new Claim(ApiKeyAuthenticationHandler.OrganizationClaim, org.ToString()));
+        if (user.AgencyId is { } agency)
+            identity.AddClaim(new Claim(VnTrace.Server.Programme.Agencies.AgencyKeyAuthenticationHandler.AgencyClaim, agency.ToString()));
         identity.AddClaim(new Claim("vntrace:name", user.FullName));
         return identity;
     }

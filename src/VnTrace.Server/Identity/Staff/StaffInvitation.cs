@@ -15,6 +15,8 @@ public sealed class StaffInvitation
     public required string InviteeName { get; set; }
     /// <summary><see cref="Roles.BusinessOwner"/> or <see cref="Roles.BusinessStaff"/>.</summary>
     public required string Role { get; set; }
+    /// <summary>For an officer's invitation (the DoST invites into an agency): the agency the officer joins.</summary>
+    public Guid? AgencyId { get; set; }
     public required string TokenHash { get; set; }
     public Guid CreatedBy { get; set; }
     public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
@@ -35,5 +37,6 @@ internal sealed class StaffInvitationConfiguration : IEntityTypeConfiguration<St
         b.HasIndex(i => i.TokenHash).IsUnique();
         b.HasIndex(i => i.OrganizationId);
         b.HasOne<Organization>().WithMany().HasForeignKey(i => i.OrganizationId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<VnTrace.Server.Programme.Agencies.Agency>().WithMany().HasForeignKey(i => i.AgencyId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -173,7 +173,7 @@ public sealed class StaffService(VnTraceDbContext db, UserManager<AppUser> users
                 var invitation = await db.StaffInvitations.AsTracking()
                     .IgnoreTenantFilter("the invitee joins through the token, before belonging to any organization")
                     .SingleAsync(i => i.TokenHash == hash, ct);
-                var user = new AppUser { UserName = userName.Trim(), FullName = fullName.Trim(), OrganizationId = invitation.OrganizationId, CreatedAt = now };
+                var user = new AppUser { UserName = userName.Trim(), FullName = fullName.Trim(), OrganizationId = invitation.OrganizationId, AgencyId = invitation.AgencyId, CreatedAt = now };
                 var created = await users.CreateAsync(user, password);
                 if (created.Succeeded)
                     created = await users.AddToRoleAsync(user, invitation.Role);

@@ -11,7 +11,7 @@ namespace VnTrace.Server.Platform.Data;
 /// (Data/Migrations/Sqlite, Data/Migrations/Postgres); everything else sees only this type.
 /// ASP.NET Core Identity's users and roles live here too, beside the organizations they belong to.
 /// </summary>
-public abstract class VnTraceDbContext(DbContextOptions options)
+public abstract partial class VnTraceDbContext(DbContextOptions options)
     : IdentityDbContext<Identity.AppUser, IdentityRole<Guid>, Guid>(options)
 {
     public DbSet<VnTrace.Server.Organizations.Organization> Organizations => Set<VnTrace.Server.Organizations.Organization>();

@@ -16,7 +16,8 @@ internal sealed class FeatureTextLocalizer(IStringLocalizer? feature, IStringLoc
 
     public static IStringLocalizer For(Type modelType, IStringLocalizerFactory factory)
     {
-        var textType = FeatureTextTypes.GetOrAdd(modelType.Namespace ?? "", ns => TextTypeIn(ns) ?? TextTypeIn(FeatureNamespaceOf(ns)));
+        var textType = FeatureTextTypes.GetOrAdd(modelType.Namespace ?? "", ns => TextTypeIn(ns) ?? TextTypeIn(FeatureNamespaceOf(ns))
+            ?? TextTypeIn(FeatureNamespaceOf(ns, "VnTrace.Server.Programme.")));
         return new FeatureTextLocalizer(textType is null ? null : factory.Create(textType), factory.Create(typeof(SharedText)));
     }
 
@@ -29,10 +30,13 @@ internal sealed class FeatureTextLocalizer(IStringLocalizer? feature, IStringLoc
         typeof(SharedText).Assembly.GetTypes().FirstOrDefault(t => t.Namespace == ns && t.Name.EndsWith("Text", StringComparison.Ordinal)
             && t != typeof(SharedText) && ResourceNames.Contains(t.FullName + ".resources"));
 
-    /// <summary>VnTrace.Server.Workspace.Lots → VnTrace.Server.Lots; null for a namespace outside the page folders.</summary>
-    private static string? FeatureNamespaceOf(string ns) =>
+    /// <summary>
+    /// VnTrace.Server.Workspace.Lots → VnTrace.Server.Lots; the authority's programme pages (Authority.Agencies) find
+    /// their words under <paramref name="root"/> VnTrace.Server.Programme. Null for a namespace outside the page folders.
+    /// </summary>
+    private static string? FeatureNamespaceOf(string ns, string root = "VnTrace.Server.") =>
         AudienceFolders.Where(prefix => ns.StartsWith(prefix, StringComparison.Ordinal))
-            .Select(prefix => "VnTrace.Server." + ns[prefix.Length..]).FirstOrDefault();
+            .Select(prefix => root + ns[prefix.Length..]).FirstOrDefault();
 
     public LocalizedString this[string name] => Find(name, l => l[name]);
 

@@ -25,7 +25,11 @@ public static class WebInterface
             {
                 o.RootDirectory = "/";
                 o.Conventions.AuthorizeFolder("/Workspace", Policies.Workspace);
-                o.Conventions.AuthorizeFolder("/Authority", Policies.AuthorityRead);
+                // Every authority user reaches the console; what each sees is bounded by their agency (OfficerScope).
+                // The province-wide pages (organizations, trace, recalls, exports, scans) stay with the DoST's readers.
+                o.Conventions.AuthorizeFolder("/Authority", Programme.ProgrammeSetup.ConsolePolicy);
+                foreach (var provinceWide in new[] { "/Authority/Organizations", "/Authority/Trace", "/Authority/Recalls", "/Authority/Exports" })
+                    o.Conventions.AuthorizeFolder(provinceWide, Policies.AuthorityRead);
                 // Only an approved business records and issues codes; the others see where their sign-up stands.
                 o.Conventions.AddFolderApplicationModelConvention("/Workspace",
                     m => m.Filters.Add(new Microsoft.AspNetCore.Mvc.TypeFilterAttribute(typeof(Identity.WorkspaceStatusFilter))));
