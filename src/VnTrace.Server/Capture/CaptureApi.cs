@@ -70,7 +70,7 @@ public static class CaptureApi
 
         if (await chronology.CheckAsync(http.User.OrganizationId(), document!.Events, CaptureInput.EventPointer(format), ct) is { Count: > 0 } early)
             return EpcisProblems.Validation(early);
-        var outcome = await capture.CaptureAsync(http.User.OrganizationId(), document.Events, CaptureInput.EventPointer(format), ct, document.MasterData);
+        var outcome = await capture.CaptureAsync(http.User.OrganizationId(), document.Events, CaptureInput.EventPointer(format), ct, document.MasterData, CaptureChannel.Api);
         if (!outcome.Success)
             return Refused(outcome);
         http.Response.Headers.Location = $"/capture/{outcome.Job.Id}";
@@ -85,7 +85,7 @@ public static class CaptureApi
             return problem;
         if (await chronology.CheckAsync(http.User.OrganizationId(), document!.Events, _ => "", ct) is { Count: > 0 } early)
             return EpcisProblems.Validation(early);
-        var outcome = await capture.CaptureAsync(http.User.OrganizationId(), document.Events, _ => "", ct);
+        var outcome = await capture.CaptureAsync(http.User.OrganizationId(), document.Events, _ => "", ct, channel: CaptureChannel.Api);
         if (!outcome.Success)
             return Refused(outcome);
         var eventId = outcome.EventIds[0];

@@ -4,6 +4,19 @@ using VnTrace.Server.Organizations;
 
 namespace VnTrace.Server.Capture;
 
+/// <summary>How a capture reached the repository: the plan's "interoperable systems" indicator counts the API.</summary>
+public enum CaptureChannel
+{
+    /// <summary>Recorded before channels were kept, or by code that does not say.</summary>
+    Unknown = 0,
+    /// <summary>The EPCIS 2.0 capture interface (POST /capture, /events): a business's own system or another EPCIS repository.</summary>
+    Api = 1,
+    /// <summary>The workspace's diary forms and their spreadsheet import.</summary>
+    Diary = 2,
+    /// <summary>The seeded demo province.</summary>
+    Demo = 3,
+}
+
 /// <summary>
 /// The record of one capture request (EPCIS 2.0 REST binding, /capture/{captureID}). Capture here is atomic
 /// ("rollback" behaviour): a job either stored all its events or none.
@@ -21,6 +34,7 @@ public sealed class CaptureJob
     public int StoredCount { get; set; }
     /// <summary>The errors as a JSON array of {path, message}, when the job failed.</summary>
     public string? ErrorsJson { get; set; }
+    public CaptureChannel Channel { get; set; }
 }
 
 internal sealed class CaptureJobConfiguration : IEntityTypeConfiguration<CaptureJob>

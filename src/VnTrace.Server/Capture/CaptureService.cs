@@ -28,12 +28,14 @@ public sealed class CaptureService(VnTraceDbContext db, IEventWriter writer, Tim
 {
     /// <param name="eventPointer">Builds the location of event i in the input, for error messages.</param>
     /// <param name="masterData">Master data from the document header; location hierarchies are kept for WD_ queries.</param>
+    /// <param name="channel">How the events arrived (kept on the job; the API counts as an interoperable system).</param>
     public async Task<CaptureOutcome> CaptureAsync(Guid ownerId, IReadOnlyList<EpcisEvent> events,
-        Func<int, string> eventPointer, CancellationToken ct, IReadOnlyList<VocabularyElement>? masterData = null)
+        Func<int, string> eventPointer, CancellationToken ct, IReadOnlyList<VocabularyElement>? masterData = null,
+        CaptureChannel channel = CaptureChannel.Unknown)
     {
         var hierarchy = await NewHierarchyAsync(ownerId, masterData ?? [], ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        var job = new CaptureJob { OwnerId = ownerId, CreatedAt = now, EventCount = events.Count };
+        var job = new CaptureJob { OwnerId = ownerId, CreatedAt = now, EventCount = events.Count, Channel = channel };
         var errors = new List<EpcisError>();
 
         // Identify every event and catch conflicting duplicates inside the document itself.

@@ -47,7 +47,7 @@ public static class DemoSeeder
             var events = group.Select(s => s.Event).ToList();
             var owner = organizations[group.Key].Id;
             using var actingFor = db.ActFor(owner);
-            var outcome = await capture.CaptureAsync(owner, events, i => $"demo/{group.Key.Name}/{i}", CancellationToken.None);
+            var outcome = await capture.CaptureAsync(owner, events, i => $"demo/{group.Key.Name}/{i}", CancellationToken.None, channel: CaptureChannel.Demo);
             if (!outcome.Success)
                 throw new InvalidOperationException("The demo data failed to capture: " + string.Join("; ", outcome.Errors));
         }

@@ -23,6 +23,11 @@ public static class ProgrammeSetup
         builder.Services.AddScoped<OfficerScopes>();
         builder.Services.AddScoped<CurrentOfficer>();
         builder.Services.AddScoped<Demo.IDemoStep, AgencyDemo>();
+        builder.Services.AddScoped<Plans.PlanService>();
+        builder.Services.AddScoped<Plans.ProgressService>();
+        builder.Services.AddScoped<Plans.IIndicator, Plans.InteroperableBusinessesIndicator>();
+        builder.Services.AddScoped<Plans.IIndicator, Plans.NationalConnectionIndicator>();
+        builder.Services.AddScoped<Demo.IDemoStep, Plans.PlanDemo>();
         builder.Services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, AgencyKeyAuthenticationHandler>(AgencyKeyAuthenticationHandler.SchemeName, null);
         builder.Services.AddAuthorizationBuilder()
@@ -44,6 +49,7 @@ public static class ProgrammeSetup
         var group = app.MapGroup("/api/programme").RequireAuthorization(ApiPolicy).WithTags("Programme")
             .AddEndpointFilter<ProgrammeScopeFilter>();
         ProgrammeOrganizationsApi.Map(group);
+        Plans.PlansApi.Map(group);
         return app;
     }
 }

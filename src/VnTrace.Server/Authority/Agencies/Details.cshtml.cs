@@ -14,10 +14,9 @@ public sealed class DetailsModel(AgencyService agencies, CurrentOfficer officer,
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
 
-    [BindProperty]
+    // The page has two forms; each handler binds and validates its own (TryUpdateModelAsync), not both.
     public AgencyForm Edit { get; set; } = new();
 
-    [BindProperty]
     public InviteForm Invite { get; set; } = new();
 
     public Agency Agency { get; private set; } = null!;
@@ -47,8 +46,7 @@ public sealed class DetailsModel(AgencyService agencies, CurrentOfficer officer,
     public async Task<IActionResult> OnPostEditAsync(CancellationToken ct)
     {
         var scope = await officer.GetAsync(ct);
-        ModelState.Remove("Invite.Name");
-        if (ModelState.IsValid)
+        if (await TryUpdateModelAsync(Edit, nameof(Edit)))
         {
             var refusals = await agencies.UpdateAsync(scope, Id, Edit.ToInput(), ct);
             if (refusals.Count == 0)
@@ -68,9 +66,7 @@ public sealed class DetailsModel(AgencyService agencies, CurrentOfficer officer,
     public async Task<IActionResult> OnPostInviteAsync(CancellationToken ct)
     {
         var scope = await officer.GetAsync(ct);
-        foreach (var key in ModelState.Keys.Where(k => k.StartsWith("Edit.", StringComparison.Ordinal)).ToList())
-            ModelState.Remove(key);
-        if (ModelState.IsValid)
+        if (await TryUpdateModelAsync(Invite, nameof(Invite)))
         {
             var (issued, refusal) = await agencies.InviteOfficerAsync(scope, Id, Invite.Name, Invite.Role, ct);
             if (refusal?.Kind == Programme.RefusalKind.Forbidden)

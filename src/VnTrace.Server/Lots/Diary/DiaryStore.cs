@@ -105,7 +105,7 @@ public sealed class DiaryStore(VnTraceDbContext db, CaptureService capture, Diar
     /// <summary>Stores checked events in one capture, with the lot changes staged for them.</summary>
     internal async Task<DiaryResult> StoreEventsAsync(Guid organizationId, IReadOnlyList<EpcisEvent> events, Guid? lotId, CancellationToken ct)
     {
-        var outcome = await capture.CaptureAsync(organizationId, events, i => $"/{i}", ct);
+        var outcome = await capture.CaptureAsync(organizationId, events, i => $"/{i}", ct, channel: Capture.CaptureChannel.Diary);
         if (!outcome.Success)
             return Refused([new DiaryError("", t["Diary.CaptureRefused", outcome.Errors[0].Message].Value)]);
         return new DiaryResult([], events[^1].EventId, lotId);

@@ -78,8 +78,10 @@ public static class EpcisProblems
             {
                 ctx.ProblemDetails.Detail = "The server failed to handle the request; it has been logged.";
             }
-            // Problems raised by the framework itself (routing's 415, 405, 404…) get the EPCIS type of their status.
-            if (ctx.ProblemDetails.Type?.StartsWith("epcisException:", StringComparison.Ordinal) != true)
+            // Problems raised by the framework itself (routing's 415, 405, 404…) get the EPCIS type of their status;
+            // the programme API's own problems keep their "urn:vntrace:programme:…" types.
+            if (ctx.ProblemDetails.Type?.StartsWith("epcisException:", StringComparison.Ordinal) != true
+                && ctx.ProblemDetails.Type?.StartsWith("urn:vntrace:", StringComparison.Ordinal) != true)
             {
                 var type = ExceptionTypeOf(ctx.ProblemDetails.Status ?? 500);
                 ctx.ProblemDetails.Type = "epcisException:" + type;

@@ -67,9 +67,29 @@ public sealed class AgencyKeyService(VnTraceDbContext db, IMemoryCache cache, Au
             audit.Record("agency-key.revoke", nameof(AgencyApiKey), apiKey.Id, new { apiKey.Name, apiKey.DisplayPrefix, agency = agencyId });
             await db.SaveChangesAsync(ct);
         }
-        cache.Set(RevokedCacheKey(apiKey.KeyHash), true, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = CacheFor * 2, Size = 1 });
-        cache.Remove(CacheKey(apiKey.KeyHash));
+        Forget(apiKey.KeyHash);
         return true;
+    }
+
+    /// <summary>Revokes every key an officer created (the officer was removed); they stop at once in this process.</summary>
+    public async Task RevokeAllOfAsync(Guid userId, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var live = await db.AgencyApiKeys.AsTracking().Where(k => k.CreatedBy == userId && k.RevokedAt == null).ToListAsync(ct);
+        foreach (var key in live)
+        {
+            key.RevokedAt = now;
+            audit.Record("agency-key.revoke", nameof(AgencyApiKey), key.Id, new { key.Name, key.DisplayPrefix, reason = "officer removed" });
+        }
+        await db.SaveChangesAsync(ct);
+        foreach (var key in live)
+            Forget(key.KeyHash);
+    }
+
+    private void Forget(string hash)
+    {
+        cache.Set(RevokedCacheKey(hash), true, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = CacheFor * 2, Size = 1 });
+        cache.Remove(CacheKey(hash));
     }
 
     /// <summary>Who the presented key speaks for, or null for an unknown or revoked key, or one whose officer left.</summary>

@@ -19,7 +19,7 @@ public sealed record OfficerView(Guid Id, string UserName, string FullName, stri
 /// The agencies of the province and their officers. Only the DoST (<see cref="OfficerScope.CanApprove"/>) manages
 /// them; officers join through the same one-time invitation links as business staff.
 /// </summary>
-public sealed class AgencyService(VnTraceDbContext db, UserManager<AppUser> users, AuditTrail audit, TimeProvider clock)
+public sealed class AgencyService(VnTraceDbContext db, UserManager<AppUser> users, AgencyKeyService keys, AuditTrail audit, TimeProvider clock)
 {
     /// <summary>The roles an officer may be invited into, by agency kind.</summary>
     public static IReadOnlyList<string> RolesFor(AgencyKind kind) => kind switch
@@ -183,8 +183,7 @@ public sealed class AgencyService(VnTraceDbContext db, UserManager<AppUser> user
         await Check(users.SetLockoutEnabledAsync(user, true));
         await Check(users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue));
         await Check(users.UpdateSecurityStampAsync(user));
-        var now = clock.GetUtcNow().UtcDateTime;
-        await db.AgencyApiKeys.Where(k => k.CreatedBy == userId && k.RevokedAt == null).ExecuteUpdateAsync(s => s.SetProperty(k => k.RevokedAt, now), ct);
+        await keys.RevokeAllOfAsync(userId, ct);
         audit.Record("officer.remove", nameof(AppUser), user.Id, new { user.UserName, user.FullName, role, agency = user.AgencyId });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
