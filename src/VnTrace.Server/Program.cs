@@ -60,12 +60,12 @@ await app.SeedDemoAsync();
 app.UseTransportSecurity();
 app.UseSecurityHeaders();
 app.UseEpcisProblems();
-app.UseStaticFiles();
 app.UseWebInterface();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseLookup();
 
+app.MapStaticAssets();
 app.MapApiDocs();
 app.MapHealth();
 app.MapCaptureApi();

@@ -49,6 +49,12 @@ public sealed class CertificateForm
     [Display(Name = "Certificate.RemoveFile")]
     public bool RemoveFile { get; set; }
 
+    /// <summary>
+    /// The scan an earlier post of this form stored although the form was refused, carried in a hidden field so
+    /// that the person need not choose it again; checked against the business on every post.
+    /// </summary>
+    public Guid? HeldFileId { get; set; }
+
     public static CertificateForm From(Certificate c, IEnumerable<Guid> productIds, IEnumerable<Guid> locationIds) => new()
     {
         Kind = c.Kind,
@@ -138,19 +144,36 @@ public sealed class CertificateEditor(VnTraceDbContext db, CurrentBusiness busin
         if (ownLocations != locationIds.Count)
             errors.Add(nameof(form.LocationIds), text["Certificate.ForeignLocation"]);
 
-        if (errors.Any || !annotationsValid)
-            return new CertificateSaveResult(null, errors.List);
-
+        // The scan: chosen now, or held from an earlier refused post of this form — a file of this business that no
+        // certificate or product uses yet (never another business's file, whatever the hidden field says).
         StoredFile? upload = null;
+        Guid? held = null;
         if (form.File is { Length: > 0 } file)
         {
             var stored = await files.AddAsync(org, file, FilePurpose.Document, isPublic: false, ct);
             if (stored.File is null)
-            {
                 errors.Add(nameof(form.File), shared[stored.ErrorKey!]);
-                return new CertificateSaveResult(null, errors.List);
-            }
             upload = stored.File;
+        }
+        else if (form.HeldFileId is { } heldId)
+        {
+            if (await db.Files.AnyAsync(f => f.Id == heldId && f.OrganizationId == org && !f.Public
+                    && !db.Certificates.Any(c => c.FileId == heldId) && !db.ProductImages.Any(i => i.FileId == heldId), ct))
+                held = heldId;
+            else
+                errors.Add(nameof(form.File), text["Certificate.FileGone"]);
+        }
+        form.HeldFileId = upload?.Id ?? held;
+
+        if (errors.Any || !annotationsValid)
+        {
+            if (upload is not null)
+            {
+                // Kept for the form shown again; nothing else is tracked as changed yet.
+                audit.Record("certificate.file.hold", nameof(StoredFile), upload.Id, new { upload.FileName });
+                await db.SaveChangesAsync(ct);
+            }
+            return new CertificateSaveResult(null, errors.List);
         }
 
         var certificate = existing ?? new Certificate { OrganizationId = org, Number = "", Issuer = "" };
@@ -169,6 +192,8 @@ public sealed class CertificateEditor(VnTraceDbContext db, CurrentBusiness busin
         certificate.ScopeNote = form.ScopeNote;
         if (upload is not null)
             certificate.FileId = upload.Id;
+        else if (held is not null)
+            certificate.FileId = held;
         else if (form.RemoveFile)
             certificate.FileId = null; // the file itself stays: the audit log points at it
         certificate.UpdatedAt = clock.GetUtcNow().UtcDateTime;

@@ -7,6 +7,7 @@ public static class OrganizationsSetup
     {
         builder.Services.AddScoped<BusinessRegistration>();
         builder.Services.AddScoped<OrganizationDecisions>();
+        builder.Services.AddScoped<OrganizationRecords>();
         return builder;
     }
 }

@@ -78,8 +78,47 @@ public sealed class ProductGallery(VnTraceDbContext db, CurrentBusiness business
         return ProductChange.Done;
     }
 
+    /// <summary>
+    /// The images a new product's form carries, held until the form is saved: the ones an earlier post of the same
+    /// form already stored (<paramref name="keptIds"/>, from its hidden fields) and the files chosen now, stored at
+    /// once as private files of the business, so that a form shown again with an error keeps them. A kept id must name
+    /// an image of this business that no product or certificate uses yet; any other id (another business's file, one
+    /// already attached) is dropped and reported. Refused uploads and images beyond <see cref="MaxImages"/> are
+    /// named in <paramref name="errors"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<Guid>> HoldAsync(IReadOnlyList<Guid> keptIds, IReadOnlyList<IFormFile> uploads,
+        List<ProductError> errors, CancellationToken ct)
+    {
+        var wanted = keptIds.Distinct().Take(MaxImages).ToList();
+        var found = wanted.Count == 0 ? [] : await db.Files
+            .Where(f => wanted.Contains(f.Id) && f.OrganizationId == business.Id && !f.Public && f.ContentType.StartsWith("image/")
+                && !db.ProductImages.Any(i => i.FileId == f.Id) && !db.Certificates.Any(c => c.FileId == f.Id))
+            .Select(f => f.Id).ToListAsync(ct);
+        var held = wanted.Where(found.Contains).ToList();
+        if (held.Count < keptIds.Distinct().Count())
+            errors.Add(new("Images", t["Product.ImageGone"]));
+        var room = MaxImages - held.Count;
+        if (uploads.Count > room)
+            errors.Add(new("Images", t["Product.TooManyImages", MaxImages]));
+        var stored = new List<StoredFile>();
+        foreach (var upload in uploads.Take(Math.Max(0, room)))
+        {
+            var result = await files.AddAsync(business.Id, upload, FilePurpose.Image, isPublic: false, ct);
+            if (result.File is { } file)
+                stored.Add(file);
+            else
+                errors.Add(new("Images", t["Product.ImageRefused", upload.FileName, shared[result.ErrorKey!]]));
+        }
+        if (stored.Count > 0)
+        {
+            audit.Record("product.image.hold", nameof(StoredFile), null, new { Files = stored.Select(f => f.Id) });
+            await db.SaveChangesAsync(ct);
+        }
+        return [.. held, .. stored.Select(f => f.Id)];
+    }
+
     /// <summary>Stores uploaded images as public files of the business; a refused file is named in <paramref name="errors"/>.</summary>
-    internal async Task<List<StoredFile>> StoreImagesAsync(IReadOnlyList<IFormFile> images, List<ProductError> errors, CancellationToken ct)
+    private async Task<List<StoredFile>> StoreImagesAsync(IReadOnlyList<IFormFile> images, List<ProductError> errors, CancellationToken ct)
     {
         var stored = new List<StoredFile>();
         foreach (var image in images)

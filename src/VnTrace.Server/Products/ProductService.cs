@@ -38,7 +38,7 @@ public enum ProductChange
 /// unique across the system (the unique index has the last word), every change audited in the same save.
 /// </summary>
 public sealed class ProductService(VnTraceDbContext db, CurrentBusiness business, GtinAllocator allocator, AuditTrail audit,
-    ProductGallery gallery, TimeProvider clock, IStringLocalizer<ProductText> t)
+    TimeProvider clock, IStringLocalizer<ProductText> t)
 {
     /// <summary>
     /// Reads a typed GTIN-8, -12, -13 or -14 (spaces and hyphens ignored). On failure, a sentence that points at
@@ -183,7 +183,8 @@ public sealed class ProductService(VnTraceDbContext db, CurrentBusiness business
         companyPrefix is null || GtinAllocator.IsUnderPrefix(Gtin.Parse(gtin), companyPrefix) ? null : t["Gtin.OutsidePrefix", gtin, companyPrefix].Value;
 
     /// <summary>Declares a product with its first images; allocates its GTIN when asked.</summary>
-    public async Task<ProductSave> CreateAsync(ProductFields f, IReadOnlyList<IFormFile> images, CancellationToken ct)
+    /// <param name="images">Images held by <see cref="ProductGallery.HoldAsync"/>, in order; they become the product's public images.</param>
+    public async Task<ProductSave> CreateAsync(ProductFields f, IReadOnlyList<Guid> images, CancellationToken ct)
     {
         var organization = await business.GetAsync(ct);
         var errors = Check(f, out var values);
@@ -199,12 +200,10 @@ public sealed class ProductService(VnTraceDbContext db, CurrentBusiness business
         var now = clock.GetUtcNow().UtcDateTime;
         var product = new Product { OrganizationId = organization.Id, Gtin = "", NameVi = "", Unit = "", CreatedAt = now, UpdatedAt = now };
         Apply(product, f, values);
-        var stored = await gallery.StoreImagesAsync(images, errors, ct);
-        if (errors.Count > 0)
-        {
-            db.ChangeTracker.Clear();
-            return new ProductSave(null, errors);
-        }
+        var held = await db.Files.AsTracking().Where(x => images.Contains(x.Id) && x.OrganizationId == organization.Id).ToListAsync(ct);
+        var stored = images.Select(id => held.Find(x => x.Id == id)).OfType<StoredFile>().ToList();
+        foreach (var file in stored)
+            file.Public = true;
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         if (f.AllocateGtin)

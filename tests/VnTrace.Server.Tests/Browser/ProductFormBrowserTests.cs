@@ -39,6 +39,29 @@ public abstract class ProductFormBrowserTests(AppFixture fixture, BrowserFixture
     }
 
     [Fact]
+    public async Task A_chosen_image_is_kept_when_the_form_comes_back_with_an_error_and_saved_with_the_product()
+    {
+        var business = await fixture.App.NewBusinessAsync("HTX Ảnh Trình Duyệt " + Guid.NewGuid().ToString("N")[..6], withPrefix: true);
+        await using var context = await browser.NewContextAsync(fixture.App);
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, business.Owner);
+
+        await page.GotoAsync("/workspace/products/new");
+        await page.GetByLabel("Hình ảnh", new() { Exact = true }).SetInputFilesAsync(new FilePayload { Name = "sau-rieng.png", MimeType = "image/png", Buffer = ProductTestData.Png });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lưu" }).ClickAsync(); // no name: refused
+
+        var kept = page.GetByRole(AriaRole.List, new() { Name = "Ảnh đã chọn (được giữ lại khi lưu)" }).GetByRole(AriaRole.Img);
+        await Expect(kept).ToHaveCountAsync(1);
+        Assert.True(await kept.EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"), "the kept image's thumbnail loads");
+        await TestArtifacts.ScreenshotAsync(page, $"product-new-kept-image-{fixture.Provider.ToString().ToLowerInvariant()}");
+        await page.GetByLabel("Tên sản phẩm (tiếng Việt)").FillAsync("Sầu riêng giữ ảnh");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Lưu" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sầu riêng giữ ảnh", Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.Locator("img[src^='/files/']")).ToHaveCountAsync(1);
+    }
+
+    [Fact]
     public async Task An_import_with_a_broken_row_is_reported_and_only_the_valid_rows_go_in_on_request()
     {
         var business = await fixture.App.NewBusinessAsync("HTX Nhập Trình Duyệt " + Guid.NewGuid().ToString("N")[..6], withPrefix: true);

@@ -205,6 +205,61 @@ public abstract class CertificatePagesTests(AppFixture fixture)
         await AssertNothingSavedAsync(owner.OrganizationId!.Value, number);
     }
 
+    private static Guid HeldFile(string html)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(html, "name=\"Form.HeldFileId\" value=\"([0-9a-f-]{36})\"");
+        Assert.True(match.Success, "the form shown again carries the chosen scan: " + html);
+        return Guid.Parse(match.Groups[1].Value);
+    }
+
+    [Fact]
+    public async Task A_scan_chosen_on_a_refused_form_is_kept_and_attached_when_the_form_is_corrected()
+    {
+        var owner = await App.CreateBusinessUserAsync("HTX Giữ Tệp");
+        using var pages = await App.SignInAsync(owner);
+        var number = NewNumber();
+        var refused = await pages.PostMultipartAsync("/workspace/certificates/new",
+            CertificateTestData.Fields(number, new DateOnly(2026, 5, 1), new DateOnly(2026, 4, 30)),
+            new CertificateTestData.Upload("scan.pdf", CertificateTestData.Pdf, "application/pdf"));
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var held = HeldFile(await refused.Content.ReadAsStringAsync());
+        await AssertNothingSavedAsync(owner.OrganizationId!.Value, number);
+
+        var fields = CertificateTestData.Fields(number, new DateOnly(2026, 5, 1), new DateOnly(2027, 4, 30));
+        fields.Add(new("Form.HeldFileId", held.ToString()));
+        var id = CertificateIdFrom(await pages.PostMultipartAsync("/workspace/certificates/new", fields));
+
+        Assert.Equal(held, await App.WithDbAsync(db => db.Certificates.Where(c => c.Id == id).Select(c => c.FileId).SingleAsync()));
+        var file = await App.WithDbAsync(db => db.Files.SingleAsync(f => f.Id == held));
+        Assert.Equal(CertificateTestData.Pdf, file.Content);
+        Assert.False(file.Public);
+    }
+
+    [Fact]
+    public async Task A_held_scan_id_of_another_business_is_refused()
+    {
+        var other = await App.CreateBusinessUserAsync("HTX Tệp Người Khác");
+        using var otherPages = await App.SignInAsync(other);
+        var refused = await otherPages.PostMultipartAsync("/workspace/certificates/new",
+            CertificateTestData.Fields(NewNumber(), new DateOnly(2026, 5, 1), new DateOnly(2026, 4, 30)),
+            new CertificateTestData.Upload("scan.pdf", CertificateTestData.Pdf, "application/pdf"));
+        var foreign = HeldFile(await refused.Content.ReadAsStringAsync());
+
+        var owner = await App.CreateBusinessUserAsync("HTX Lấy Tệp");
+        using var pages = await App.SignInAsync(owner);
+        var number = NewNumber();
+        var fields = CertificateTestData.Fields(number, new DateOnly(2026, 5, 1), new DateOnly(2027, 4, 30));
+        fields.Add(new("Form.HeldFileId", foreign.ToString()));
+        var response = await pages.PostMultipartAsync("/workspace/certificates/new", fields);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains("Tệp đã chọn trước không còn dùng được", html);
+        Assert.DoesNotContain(foreign.ToString(), html);
+        await AssertNothingSavedAsync(owner.OrganizationId!.Value, number);
+        Assert.False(await App.WithDbAsync(db => db.Certificates.AnyAsync(c => c.FileId == foreign)));
+    }
+
     [Fact]
     public async Task Another_business_product_or_location_in_scope_is_refused_with_a_clear_message()
     {

@@ -22,7 +22,7 @@ public abstract partial class PeoplesWordsTests(LookupAppFixture fixture)
     private const string OwnStep = "https://coffee.example.vn/steps/rang-xay";
 
     /// <summary>What no page may show a person.</summary>
-    private static readonly string[] Raw =
+    internal static readonly string[] Raw =
     [
         "urn:epcglobal", "commissioning", "creating_class_instance", "TransformationEvent", "ObjectEvent", "AggregationEvent",
         "in_transit", "https://id.gs1.org/", "KGM", "H87", OwnStep,
@@ -61,9 +61,12 @@ public abstract partial class PeoplesWordsTests(LookupAppFixture fixture)
         return pages;
     }
 
-    private async Task<LookupScenario> ScenarioAsync()
+    private Task<LookupScenario> ScenarioAsync() => ScenarioAsync(App);
+
+    /// <summary>The lookup scenario plus an observation with a capturer's own bizStep and an unknown unit.</summary>
+    internal static async Task<LookupScenario> ScenarioAsync(VnTraceApp app)
     {
-        var s = await LookupScenario.CreateAsync(App);
+        var s = await LookupScenario.CreateAsync(app);
         await s.CaptureAsync(s.Producer.Id, new EpcisEvent
         {
             Type = EpcisEventType.ObjectEvent,

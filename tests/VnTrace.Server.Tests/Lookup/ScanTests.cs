@@ -107,6 +107,24 @@ public abstract class ScanTests(LookupAppFixture fixture)
     }
 
     [Fact]
+    public async Task A_serial_scanned_one_time_before_says_time_and_more_scans_say_times_in_English()
+    {
+        var s = await LookupScenario.CreateAsync(fixture.App);
+        await s.IssueSerialsAsync("U-0001");
+        await VerdictAsync(Phone(), s.Unit("U-0001"));
+        await s.DrainScansAsync();
+
+        var once = await (await Phone().GetAsync(s.Unit("U-0001") + "?culture=en")).Content.ReadAsStringAsync();
+        Assert.Contains("This code has been scanned 1 time before.", once);
+        await s.DrainScansAsync();
+        var onceInVietnamese = await (await Phone().GetAsync(s.Unit("U-0001"))).Content.ReadAsStringAsync();
+        Assert.Contains("Mã này đã được quét 2 lần trước đây.", onceInVietnamese);
+        await s.DrainScansAsync();
+        var thrice = await (await Phone().GetAsync(s.Unit("U-0001") + "?culture=en")).Content.ReadAsStringAsync();
+        Assert.Contains("This code has been scanned 3 times before.", thrice);
+    }
+
+    [Fact]
     public async Task A_serial_never_issued_is_a_warning_unless_events_name_it()
     {
         var s = await LookupScenario.CreateAsync(fixture.App);

@@ -244,6 +244,78 @@ public abstract class ProductPagesTests(AppFixture fixture)
         Assert.Equal(1, await App.WithDbAsync(db => db.ProductImages.CountAsync(i => i.ProductId == id)));
     }
 
+    private static Guid KeptImage(string html)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(html, "name=\"KeptImages\" value=\"([0-9a-f-]{36})\"");
+        Assert.True(match.Success, "the form shown again carries the chosen image: " + html);
+        return Guid.Parse(match.Groups[1].Value);
+    }
+
+    [Fact]
+    public async Task An_image_chosen_on_a_form_refused_for_another_field_is_kept_and_saved_with_the_corrected_form()
+    {
+        var business = await App.NewBusinessAsync(Unique("HTX Ảnh Giữ"));
+        using var pages = await App.SignInAsync(business.Owner);
+        var token = PageClient.FindForm(await pages.GetPageAsync("/workspace/products/new"))!.AntiforgeryToken!;
+        var (badGtin, _) = ProductTestData.WithBadCheckDigit(ProductTestData.NewGtin13());
+
+        string html;
+        using (var refused = Multipart(token, ProductTestData.Form("Xoài giữ ảnh", badGtin), ("Images", "xoai.png", ProductTestData.Png)))
+        using (var response = await pages.Http.PostAsync("/workspace/products/new", refused))
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            html = await response.Content.ReadAsStringAsync();
+        }
+        var kept = KeptImage(html);
+        Assert.Contains($"src=\"/files/{kept}\"", html); // its thumbnail, shown to the owner
+        Assert.Equal(0, await App.WithDbAsync(db => db.Products.CountAsync(p => p.OrganizationId == business.Id)));
+        using (var anonymous = App.CreateClient())
+        using (var hidden = await anonymous.GetAsync($"/files/{kept}"))
+            Assert.NotEqual(HttpStatusCode.OK, hidden.StatusCode); // held, not public yet
+
+        var fields = ProductTestData.Form("Xoài giữ ảnh", ProductTestData.NewGtin13());
+        fields["KeptImages"] = kept.ToString();
+        Guid id;
+        using (var corrected = Multipart(PageClient.FindForm(html)!.AntiforgeryToken!, fields))
+        using (var created = await pages.Http.PostAsync("/workspace/products/new", corrected))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+            id = Guid.Parse(created.Headers.Location!.ToString().Split('/')[^1]);
+        }
+        Assert.Equal(new[] { kept }, await App.WithDbAsync(db => db.ProductImages.Where(i => i.ProductId == id).Select(i => i.FileId).ToListAsync()));
+        Assert.True(await App.WithDbAsync(db => db.Files.Where(f => f.Id == kept).Select(f => f.Public).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task A_kept_image_id_of_another_business_is_refused_and_its_file_left_alone()
+    {
+        var other = await App.NewBusinessAsync(Unique("HTX Ảnh Người Khác"));
+        using var otherPages = await App.SignInAsync(other.Owner);
+        var otherToken = PageClient.FindForm(await otherPages.GetPageAsync("/workspace/products/new"))!.AntiforgeryToken!;
+        Guid foreign;
+        using (var held = Multipart(otherToken, ProductTestData.Form("", ProductTestData.NewGtin13()), ("Images", "b.png", ProductTestData.Png)))
+        using (var response = await otherPages.Http.PostAsync("/workspace/products/new", held))
+            foreign = KeptImage(await response.Content.ReadAsStringAsync());
+
+        var business = await App.NewBusinessAsync(Unique("HTX Ảnh Lấy"));
+        using var pages = await App.SignInAsync(business.Owner);
+        var fields = ProductTestData.Form("Xoài lấy ảnh", ProductTestData.NewGtin13());
+        fields["KeptImages"] = foreign.ToString();
+        using (var stolen = Multipart(PageClient.FindForm(await pages.GetPageAsync("/workspace/products/new"))!.AntiforgeryToken!, fields))
+        using (var response = await pages.Http.PostAsync("/workspace/products/new", stolen))
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+            Assert.Contains("Một ảnh đã chọn trước không còn dùng được", html);
+            Assert.DoesNotContain(foreign.ToString(), html);
+        }
+        Assert.Equal(0, await App.WithDbAsync(db => db.Products.CountAsync(p => p.OrganizationId == business.Id)));
+        Assert.False(await App.WithDbAsync(db => db.ProductImages.AnyAsync(i => i.FileId == foreign)));
+        var file = await App.WithDbAsync(db => db.Files.SingleAsync(f => f.Id == foreign));
+        Assert.Equal(other.Id, file.OrganizationId);
+        Assert.False(file.Public);
+    }
+
     private static MultipartFormDataContent Multipart(string token, Dictionary<string, string> fields, params (string Name, string FileName, byte[] Content)[] files)
     {
         var content = new MultipartFormDataContent { { new StringContent(token), PageClient.AntiforgeryField } };

@@ -9,13 +9,17 @@ using VnTrace.Server.Products;
 namespace VnTrace.Server.Workspace.Products;
 
 /// <summary>Declares a product: typed or allocated GTIN, all its fields, up to five images.</summary>
-public sealed class NewModel(ProductService products, VnTraceDbContext db, CurrentBusiness business, IStringLocalizer<ProductText> t) : PageModel
+public sealed class NewModel(ProductService products, ProductGallery gallery, VnTraceDbContext db, CurrentBusiness business, IStringLocalizer<ProductText> t) : PageModel
 {
     [BindProperty]
     public ProductFields Form { get; set; } = new();
 
     [BindProperty]
     public List<IFormFile> Images { get; set; } = [];
+
+    /// <summary>Images an earlier post of this form stored (see <see cref="ProductGallery.HoldAsync"/>), carried in hidden fields.</summary>
+    [BindProperty]
+    public List<Guid> KeptImages { get; set; } = [];
 
     public string? CompanyPrefix { get; private set; }
     public IReadOnlyList<string> Categories { get; private set; } = [];
@@ -29,9 +33,15 @@ public sealed class NewModel(ProductService products, VnTraceDbContext db, Curre
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
+        // The chosen images are stored before anything else is checked, so that the form shown again keeps them.
+        var imageErrors = new List<ProductError>();
+        KeptImages = [.. await gallery.HoldAsync(KeptImages, Images, imageErrors, ct)];
+        ModelState.Remove(nameof(KeptImages));
+        foreach (var e in imageErrors)
+            ModelState.AddModelError("Images", e.Message);
         if (!ModelState.IsValid)
             return Page();
-        var saved = await products.CreateAsync(Form, Images, ct);
+        var saved = await products.CreateAsync(Form, KeptImages, ct);
         if (!saved.Saved)
         {
             foreach (var e in saved.Errors)
