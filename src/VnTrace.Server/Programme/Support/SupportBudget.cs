@@ -98,7 +98,7 @@ public sealed class SupportBudget(VnTraceDbContext db, SupportService support, A
         {
             var what = kind == BudgetEntryKind.Spending ? "spent" : "committed";
             if (overrideReason is null)
-                return Refusal.Conflict($"This would take the line's {what} amount to {after:N0} VND, beyond the {line.Planned:N0} VND planned; an officer of the DoST may record an override with a reason.", "amount");
+                return Refusal.Conflict(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"This would take the line's {what} amount to {after:N0} VND, beyond the {line.Planned:N0} VND planned; an officer of the DoST may record an override with a reason."), "amount");
             if (ProgrammeChecks.MustApprove(scope, "overrides a budget line") is { } notDost)
                 return notDost;
         }
