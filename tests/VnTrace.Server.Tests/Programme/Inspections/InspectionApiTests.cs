@@ -92,6 +92,25 @@ public abstract class InspectionApiTests(AppFixture fixture)
         Assert.Equal(HttpStatusCode.Unauthorized, (await App.CreateClient().PostAsJsonAsync("/api/programme/certifications", new { organizationId = org }, Ct)).StatusCode);
     }
 
+    [Fact]
+    public async Task The_inspections_page_lists_a_visit_with_its_open_corrective_action()
+    {
+        var dost = await ProgrammeKit.DostClientAsync(App);
+        var (org, _) = await ProgrammeKit.BusinessAsync(App);
+        var name = await App.WithDbAsync(db => db.Organizations.Where(o => o.Id == org).Select(o => o.Name).FirstAsync(Ct));
+        var plan = await IdOf(await dost.PostAsJsonAsync("/api/programme/inspections/plans", new { year = 2026, title = "Kế hoạch trang" }, Ct));
+        var visit = await IdOf(await dost.PostAsJsonAsync($"/api/programme/inspections/plans/{plan}/visits", new { organizationId = org, date = "2026-09-10" }, Ct));
+        var finding = await IdOf(await dost.PostAsJsonAsync($"/api/programme/inspections/visits/{visit}/findings", new { description = "Thiếu mã truy vết" }, Ct));
+        await IdOf(await dost.PostAsJsonAsync($"/api/programme/inspections/findings/{finding}/actions", new { description = "Gắn tem", dueDate = "2026-10-10" }, Ct));
+
+        var pages = await App.SignInAsync(await App.CreateAuthorityUserAsync());
+        var html = await pages.GetPageAsync("/authority/inspections?Open=true&Q=" + Uri.EscapeDataString(name));
+        Assert.Contains(name, html, StringComparison.Ordinal);
+        Assert.Contains("<td data-open-actions>1</td>", html, StringComparison.Ordinal);
+        var export = await pages.GetAsync("/authority/inspections?handler=Export");
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", export.Content.Headers.ContentType?.MediaType);
+    }
+
     private async Task<decimal> CertifiedAsync(IndicatorPeriod period)
     {
         await using var scope = App.ServerServices.CreateAsyncScope();
