@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using VnTrace.Server.Identity;
 using VnTrace.Server.Programme.Agencies;
+using VnTrace.Server.Programme.Support;
 
 namespace VnTrace.Server.Programme;
 
@@ -28,6 +29,7 @@ public static class ProgrammeSetup
         builder.Services.AddScoped<Plans.IIndicator, Plans.InteroperableBusinessesIndicator>();
         builder.Services.AddScoped<Plans.IIndicator, Plans.NationalConnectionIndicator>();
         builder.Services.AddScoped<Demo.IDemoStep, Plans.PlanDemo>();
+        builder.Services.AddSupportAndInspections();
         builder.Services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, AgencyKeyAuthenticationHandler>(AgencyKeyAuthenticationHandler.SchemeName, null);
         builder.Services.AddAuthorizationBuilder()
@@ -50,6 +52,7 @@ public static class ProgrammeSetup
             .AddEndpointFilter<ProgrammeScopeFilter>();
         ProgrammeOrganizationsApi.Map(group);
         Plans.PlansApi.Map(group);
+        SupportSetup.MapSupportAndInspectionsApi(group);
         return app;
     }
 }

@@ -40,6 +40,9 @@ public abstract class TenantIsolationTests(AppFixture fixture)
     {
         ["AppUser"] = "sign-in finds the user before any tenant is known; staff lists take the organization id",
         ["TraceabilityEvent"] = "EPCIS events are shared by design: the query's visibility rules (EPCIS 2.0 §8.2) decide who sees them, not ownership",
+        ["SupportApplication"] = "a programme record read by officers across businesses within their OfficerScope; the business workspace reads only its own by an explicit organization id (SupportQueries.ApplicationsOfAsync)",
+        ["InspectionVisit"] = "an authority's inspection record, read by officers within their OfficerScope, never by the business workspace",
+        ["ConformityAssessment"] = "an authority's certification record, read by officers within their OfficerScope, never by the business workspace",
         ["RecallNotice"] = "a notice is part of its recall campaign: the initiator and the authority read every notice of it, an addressee only its own, as RecallDocuments decides",
     };
 

@@ -158,9 +158,6 @@ namespace VnTrace.Server.Platform.Data.Migrations.Postgres
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
-                    b.Property<int>("Channel")
-                        .HasColumnType("integer");
-
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1388,70 +1385,6 @@ namespace VnTrace.Server.Platform.Data.Migrations.Postgres
                     b.ToTable("agency_api_keys", (string)null);
                 });
 
-            modelBuilder.Entity("VnTrace.Server.Programme.Plans.PlanTarget", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Indicator")
-                        .IsRequired()
-                        .HasMaxLength(60)
-                        .HasColumnType("character varying(60)");
-
-                    b.Property<Guid>("PlanId")
-                        .HasColumnType("uuid");
-
-                    b.Property<decimal>("Target")
-                        .HasPrecision(12, 2)
-                        .HasColumnType("numeric(12,2)");
-
-                    b.Property<int>("Year")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("PlanId", "Year", "Indicator")
-                        .IsUnique();
-
-                    b.ToTable("programme_plan_targets", (string)null);
-                });
-
-            modelBuilder.Entity("VnTrace.Server.Programme.Plans.ProgrammePlan", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid?>("CreatedBy")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateOnly?>("DecisionDate")
-                        .HasColumnType("date");
-
-                    b.Property<string>("DecisionNumber")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<int>("FromYear")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
-
-                    b.Property<int>("ToYear")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("programme_plans", (string)null);
-                });
-
             modelBuilder.Entity("VnTrace.Server.Recall.RecallCampaign", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1854,15 +1787,6 @@ namespace VnTrace.Server.Platform.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("VnTrace.Server.Programme.Plans.PlanTarget", b =>
-                {
-                    b.HasOne("VnTrace.Server.Programme.Plans.ProgrammePlan", null)
-                        .WithMany("Targets")
-                        .HasForeignKey("PlanId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("VnTrace.Server.Recall.RecallCampaign", b =>
                 {
                     b.HasOne("VnTrace.Server.Organizations.Organization", null)
@@ -1901,11 +1825,6 @@ namespace VnTrace.Server.Platform.Data.Migrations.Postgres
                     b.Navigation("Identifiers");
 
                     b.Navigation("References");
-                });
-
-            modelBuilder.Entity("VnTrace.Server.Programme.Plans.ProgrammePlan", b =>
-                {
-                    b.Navigation("Targets");
                 });
 
             modelBuilder.Entity("VnTrace.Server.Recall.RecallCampaign", b =>

@@ -148,9 +148,6 @@ namespace VnTrace.Server.Platform.Data.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("Channel")
-                        .HasColumnType("INTEGER");
-
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -1369,70 +1366,6 @@ namespace VnTrace.Server.Platform.Data.Migrations.Sqlite
                     b.ToTable("agency_api_keys", (string)null);
                 });
 
-            modelBuilder.Entity("VnTrace.Server.Programme.Plans.PlanTarget", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Indicator")
-                        .IsRequired()
-                        .HasMaxLength(60)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("PlanId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<decimal>("Target")
-                        .HasPrecision(12, 2)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Year")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("PlanId", "Year", "Indicator")
-                        .IsUnique();
-
-                    b.ToTable("programme_plan_targets", (string)null);
-                });
-
-            modelBuilder.Entity("VnTrace.Server.Programme.Plans.ProgrammePlan", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid?>("CreatedBy")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("DecisionDate")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DecisionNumber")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("FromYear")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("ToYear")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.ToTable("programme_plans", (string)null);
-                });
-
             modelBuilder.Entity("VnTrace.Server.Recall.RecallCampaign", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1835,15 +1768,6 @@ namespace VnTrace.Server.Platform.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("VnTrace.Server.Programme.Plans.PlanTarget", b =>
-                {
-                    b.HasOne("VnTrace.Server.Programme.Plans.ProgrammePlan", null)
-                        .WithMany("Targets")
-                        .HasForeignKey("PlanId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("VnTrace.Server.Recall.RecallCampaign", b =>
                 {
                     b.HasOne("VnTrace.Server.Organizations.Organization", null)
@@ -1882,11 +1806,6 @@ namespace VnTrace.Server.Platform.Data.Migrations.Sqlite
                     b.Navigation("Identifiers");
 
                     b.Navigation("References");
-                });
-
-            modelBuilder.Entity("VnTrace.Server.Programme.Plans.ProgrammePlan", b =>
-                {
-                    b.Navigation("Targets");
                 });
 
             modelBuilder.Entity("VnTrace.Server.Recall.RecallCampaign", b =>
