@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using VnTrace.Server.Identity;
+using VnTrace.Server.Programme.Activities;
 using VnTrace.Server.Programme.Agencies;
 
 namespace VnTrace.Server.Programme;
@@ -23,6 +24,7 @@ public static class ProgrammeSetup
         builder.Services.AddScoped<OfficerScopes>();
         builder.Services.AddScoped<CurrentOfficer>();
         builder.Services.AddScoped<Demo.IDemoStep, AgencyDemo>();
+        builder.Services.AddActivities();
         builder.Services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, AgencyKeyAuthenticationHandler>(AgencyKeyAuthenticationHandler.SchemeName, null);
         builder.Services.AddAuthorizationBuilder()
@@ -44,6 +46,7 @@ public static class ProgrammeSetup
         var group = app.MapGroup("/api/programme").RequireAuthorization(ApiPolicy).WithTags("Programme")
             .AddEndpointFilter<ProgrammeScopeFilter>();
         ProgrammeOrganizationsApi.Map(group);
+        ActivitiesSetup.MapActivitiesApi(group);
         return app;
     }
 }

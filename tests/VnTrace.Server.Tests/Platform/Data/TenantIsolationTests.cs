@@ -41,6 +41,9 @@ public abstract class TenantIsolationTests(AppFixture fixture)
         ["AppUser"] = "sign-in finds the user before any tenant is known; staff lists take the organization id",
         ["TraceabilityEvent"] = "EPCIS events are shared by design: the query's visibility rules (EPCIS 2.0 §8.2) decide who sees them, not ownership",
         ["RecallNotice"] = "a notice is part of its recall campaign: the initiator and the authority read every notice of it, an addressee only its own, as RecallDocuments decides",
+        ["ActivityAttendee"] = "an attendee's organization is where the person came from, not an owner: the register belongs to the activity, read by officers within their scope (ActivityService.InScope)",
+        ["SurveyRecipient"] = "the survey is the agency's; a business reads only the surveys sent to it, through SurveyService's organization-id queries",
+        ["SurveyResponse"] = "officers read every response of a survey in their scope for its summary; a business reads and writes only its own, through SurveyService, which takes its organization id",
     };
 
     /// <summary>For each filtered entity: how to give organization A a row, and how to count A's rows.</summary>
