@@ -49,9 +49,8 @@ public sealed class ActivityIndicators(VnTraceDbContext db, ActivityService acti
     }
 
     public async Task<IReadOnlyList<IndicatorRecord>> ActivityRecordsAsync(IQueryable<ProgrammeActivity> query, CancellationToken ct) =>
-        await query.OrderBy(a => a.Date).ThenBy(a => a.Title)
-            .Select(a => new IndicatorRecord("activity", a.Id, a.Title, a.Date, "/authority/activities/" + a.Id))
-            .ToListAsync(ct);
+        [.. (await query.OrderBy(a => a.Date).ThenBy(a => a.Title).Select(a => new { a.Id, a.Title, a.Date }).ToListAsync(ct))
+            .Select(a => new IndicatorRecord("activity", a.Id, a.Title, a.Date, Href(a.Id)))];
 
     public static string Href(Guid activityId) => "/authority/activities/" + activityId;
 }

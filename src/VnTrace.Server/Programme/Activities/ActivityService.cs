@@ -151,7 +151,7 @@ public sealed class ActivityService(VnTraceDbContext db, AuditTrail audit, TimeP
             query = query.Where(a => a.Title.ToLower().Contains(q) || (a.Venue != null && a.Venue.ToLower().Contains(q))
                 || (a.Outlet != null && a.Outlet.ToLower().Contains(q)));
         }
-        return await Summaries(query).OrderByDescending(a => a.Date).ThenBy(a => a.Title).ToListAsync(ct);
+        return await Summaries(query.OrderByDescending(a => a.Date).ThenBy(a => a.Title)).ToListAsync(ct);
     }
 
     public async Task<ActivityDetails?> GetAsync(OfficerScope scope, Guid id, CancellationToken ct)
