@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using VnTrace.Server.Identity;
+using VnTrace.Server.Programme.Activities;
 using VnTrace.Server.Programme.Agencies;
 using VnTrace.Server.Programme.Support;
 
@@ -30,6 +31,7 @@ public static class ProgrammeSetup
         builder.Services.AddScoped<Plans.IIndicator, Plans.NationalConnectionIndicator>();
         builder.Services.AddScoped<Demo.IDemoStep, Plans.PlanDemo>();
         builder.Services.AddSupportAndInspections();
+        builder.Services.AddActivities();
         builder.Services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, AgencyKeyAuthenticationHandler>(AgencyKeyAuthenticationHandler.SchemeName, null);
         builder.Services.AddAuthorizationBuilder()
@@ -53,6 +55,7 @@ public static class ProgrammeSetup
         ProgrammeOrganizationsApi.Map(group);
         Plans.PlansApi.Map(group);
         SupportSetup.MapSupportAndInspectionsApi(group);
+        ActivitiesSetup.MapActivitiesApi(group);
         return app;
     }
 }

@@ -44,6 +44,9 @@ public abstract class TenantIsolationTests(AppFixture fixture)
         ["InspectionVisit"] = "an authority's inspection record, read by officers within their OfficerScope, never by the business workspace",
         ["ConformityAssessment"] = "an authority's certification record, read by officers within their OfficerScope, never by the business workspace",
         ["RecallNotice"] = "a notice is part of its recall campaign: the initiator and the authority read every notice of it, an addressee only its own, as RecallDocuments decides",
+        ["ActivityAttendee"] = "an attendee's organization is where the person came from, not an owner: the register belongs to the activity, read by officers within their scope (ActivityService.InScope)",
+        ["SurveyRecipient"] = "the survey is the agency's; a business reads only the surveys sent to it, through SurveyService's organization-id queries",
+        ["SurveyResponse"] = "officers read every response of a survey in their scope for its summary; a business reads and writes only its own, through SurveyService, which takes its organization id",
     };
 
     /// <summary>For each filtered entity: how to give organization A a row, and how to count A's rows.</summary>
