@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using VnTrace.Server.Identity;
 using VnTrace.Server.Programme.Agencies;
+using VnTrace.Server.Programme.Lists;
 
 namespace VnTrace.Server.Programme;
 
@@ -23,6 +24,7 @@ public static class ProgrammeSetup
         builder.Services.AddScoped<OfficerScopes>();
         builder.Services.AddScoped<CurrentOfficer>();
         builder.Services.AddScoped<Demo.IDemoStep, AgencyDemo>();
+        builder.Services.AddProductLists();
         builder.Services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, AgencyKeyAuthenticationHandler>(AgencyKeyAuthenticationHandler.SchemeName, null);
         builder.Services.AddAuthorizationBuilder()
@@ -44,6 +46,7 @@ public static class ProgrammeSetup
         var group = app.MapGroup("/api/programme").RequireAuthorization(ApiPolicy).WithTags("Programme")
             .AddEndpointFilter<ProgrammeScopeFilter>();
         ProgrammeOrganizationsApi.Map(group);
+        ListsSetup.MapProductListsApi(group);
         return app;
     }
 }
