@@ -11,11 +11,11 @@ namespace VnTrace.Server.Tests.Programme.Lists;
 /// <summary>Agencies of each kind with an officer and an agency key, made through AgencyKeyService as the console does.</summary>
 public static class ProgrammeKeys
 {
-    private static int years = 2 * Random.Shared.Next(0, 35);
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<VnTraceApp, System.Runtime.CompilerServices.StrongBox<int>> years = new();
 
-    /// <summary>A year no other test of the run uses, so each test owns its edition of the lists.</summary>
+    /// <summary>A year no other test of this server uses, so each test owns its edition of the lists.</summary>
     // Even years only, so a test's year + 1 (the next edition) is never another test's year.
-    public static int NewYear() => 2030 + Interlocked.Add(ref years, 2) % 70;
+    public static int NewYear(VnTraceApp app) => 2030 + Interlocked.Add(ref years.GetOrCreateValue(app).Value, 2);
 
     public static async Task<HttpClient> DostAsync(VnTraceApp app, string role = Roles.Authority)
     {
