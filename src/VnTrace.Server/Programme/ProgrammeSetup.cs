@@ -3,6 +3,7 @@ using VnTrace.Server.Identity;
 using VnTrace.Server.Programme.Activities;
 using VnTrace.Server.Programme.Agencies;
 using VnTrace.Server.Programme.Support;
+using VnTrace.Server.Programme.Lists;
 
 namespace VnTrace.Server.Programme;
 
@@ -32,6 +33,7 @@ public static class ProgrammeSetup
         builder.Services.AddScoped<Demo.IDemoStep, Plans.PlanDemo>();
         builder.Services.AddSupportAndInspections();
         builder.Services.AddActivities();
+        builder.Services.AddProductLists();
         builder.Services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, AgencyKeyAuthenticationHandler>(AgencyKeyAuthenticationHandler.SchemeName, null);
         builder.Services.AddAuthorizationBuilder()
@@ -56,6 +58,7 @@ public static class ProgrammeSetup
         Plans.PlansApi.Map(group);
         SupportSetup.MapSupportAndInspectionsApi(group);
         ActivitiesSetup.MapActivitiesApi(group);
+        ListsSetup.MapProductListsApi(group);
         return app;
     }
 }
