@@ -10,7 +10,7 @@ using VnTrace.Server.Tests.Infrastructure;
 namespace VnTrace.Server.Tests.Programme;
 
 /// <summary>An officer the test created, with the scope the server resolves for them.</summary>
-public sealed record TestOfficer(TestUser User, OfficerScope Scope);
+public sealed record KitOfficer(TestUser User, OfficerScope Scope);
 
 /// <summary>Agencies, officers and agency-key clients for the programme's tests.</summary>
 public static class ProgrammeTestKit
@@ -36,30 +36,30 @@ public static class ProgrammeTestKit
     }
 
     /// <summary>An officer of <paramref name="agency"/> (the DoST when null) in <paramref name="role"/>, of a fresh authority organization.</summary>
-    public static async Task<TestOfficer> CreateOfficerAsync(this VnTraceApp app, Agency? agency = null, string role = Roles.Authority)
+    public static async Task<KitOfficer> CreateOfficerAsync(this VnTraceApp app, Agency? agency = null, string role = Roles.Authority)
     {
         agency ??= await app.DostAsync();
         var user = await app.CreateAuthorityUserAsync(role);
         await app.WithDbAsync(db => db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.AgencyId, agency.Id)));
-        return new TestOfficer(user, new OfficerScope(agency.Id, agency.Name, agency.Kind, role, agency.Sectors, agency.CommuneCode, user.Id));
+        return new KitOfficer(user, new OfficerScope(agency.Id, agency.Name, agency.Kind, role, agency.Sectors, agency.CommuneCode, user.Id));
     }
 
     /// <summary>An HTTP client carrying a new agency key of <paramref name="officer"/>.</summary>
-    public static async Task<HttpClient> AgencyClientAsync(this VnTraceApp app, TestOfficer officer)
+    public static async Task<HttpClient> AgencyClientAsync(this VnTraceApp app, KitOfficer officer)
     {
         var client = app.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await app.AgencyKeyAsync(officer));
         return client;
     }
 
-    public static async Task<string> AgencyKeyAsync(this VnTraceApp app, TestOfficer officer)
+    public static async Task<string> AgencyKeyAsync(this VnTraceApp app, KitOfficer officer)
     {
         await using var scope = app.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<AgencyKeyService>().CreateAsync(officer.Scope, "test key");
     }
 
     /// <summary>A DoST officer and a client with their agency key: the province-wide caller most tests need.</summary>
-    public static async Task<(TestOfficer Officer, HttpClient Client)> DostClientAsync(this VnTraceApp app)
+    public static async Task<(KitOfficer Officer, HttpClient Client)> DostClientAsync(this VnTraceApp app)
     {
         var officer = await app.CreateOfficerAsync();
         return (officer, await app.AgencyClientAsync(officer));

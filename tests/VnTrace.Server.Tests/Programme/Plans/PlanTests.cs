@@ -84,7 +84,7 @@ public abstract class PlanTests(AppFixture fixture)
         Assert.Equal((int)before["numerator"]!, (int)after["numerator"]!);
 
         var epc = $"urn:epc:id:sgtin:8936012.000010.{Random.Shared.Next(100000, 999999)}";
-        var captured = await business.PostJsonLd("/capture", EpcisHttp.Document(EpcisHttp.ObjectEvent(epc: epc, time: DateTimeOffset.UtcNow.AddMinutes(-5).ToString("yyyy-MM-ddTHH:mm:ssK"))))).Document!;
+        var captured = await business.PostJsonLd("/capture", EpcisHttp.Document(EpcisHttp.ObjectEvent(epc: epc, time: DateTimeOffset.UtcNow.AddMinutes(-5).ToString("yyyy-MM-ddTHH:mm:ssK"))));
         Assert.Equal(HttpStatusCode.Accepted, captured.StatusCode);
         var moved = await ProgressOfAsync(dost, plan, IndicatorCodes.BusinessesInteroperablePct, ThisYear);
         Assert.Equal((int)after["numerator"]! + 1, (int)moved["numerator"]!);
