@@ -5,6 +5,7 @@
 #   bash bench/run.sh --suite trace   trace latency on a generated 10,000,000-event supply network (~15 min on 2 cores, ~36 GB in /tmp)
 #   bash bench/run.sh --suite labels  a PDF label sheet of 10,000 QR codes, then 100,000 (in-process, no PostgreSQL, ~1 min)
 #   bash bench/run.sh --suite resolver   the Digital Link resolver under wrk, 64 connections, on a 1,000,000-event store (~6 min)
+#   bash bench/run.sh --suite programme  plan progress (API and page) on 5,000 businesses, 50,000 products, 5 years (~5 min)
 #   bash bench/run.sh --help     all options
 # Installs the PostgreSQL server with apt-get if missing, as scripts/test.sh does. Everything runs on 127.0.0.1.
 set -euo pipefail

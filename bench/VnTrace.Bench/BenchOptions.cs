@@ -29,6 +29,10 @@ public sealed class BenchOptions
     /// <summary>Resolver suite: connections and seconds of each wrk run (the target is stated for 64 and 30 s).</summary>
     public int ResolverConnections { get; private set; } = 64;
     public int ResolverSeconds { get; private set; } = 30;
+    /// <summary>Programme suite: businesses (ten products each by default) and measured requests per kind (the aim is stated for 5,000 and 50,000).</summary>
+    public int ProgrammeBusinesses { get; private set; } = 5_000;
+    public int ProductsPerBusiness { get; private set; } = 10;
+    public int ProgrammeRequests { get; private set; } = 200;
     public string? ServerDll { get; private set; }
     /// <summary>Markdown file whose generated section receives the results; none in --quick mode unless given.</summary>
     public string? Output { get; private set; }
@@ -38,8 +42,9 @@ public sealed class BenchOptions
 
     public const string Usage = """
         VnTrace.Bench — capture throughput and query latency of the real server on PostgreSQL.
-          --suite all|capture|query|trace|labels|resolver  which suites to run (default all = capture and query; trace
-                                      (~15 min) and resolver run alone; labels runs alone, in-process, no PostgreSQL, ~1 min)
+          --suite all|capture|query|trace|labels|resolver|programme  which suites to run (default all = capture and query;
+                                      trace (~15 min), resolver and programme run alone; labels runs alone, in-process,
+                                      no PostgreSQL, ~1 min)
           --quick                     smoke run: 10,000 captured events, 100,000-event query store, 300 requests
           --capture-events N          events POSTed to /capture (default 100000)
           --events-per-document N     events per EPCIS document (default 100)
@@ -57,6 +62,9 @@ public sealed class BenchOptions
           --labels-large N            labels suite: labels on the one large sheet, with its peak memory (default 100000; 0: skip)
           --resolver-connections N    wrk connections of the resolver suite (default 64)
           --resolver-seconds N        seconds of each resolver suite run (default 30)
+          --programme-businesses N    programme suite: businesses in the province (default 5000)
+          --products-per-business N   programme suite: products of each business (default 10)
+          --programme-requests N      programme suite: measured requests per kind and connection count (default 200)
           --server PATH               VnTrace.Server.dll (default: built beside this benchmark)
           --output PATH               Markdown file to write results into (default docs/performance.md; none with --quick)
           --no-output                 print only
@@ -82,6 +90,8 @@ public sealed class BenchOptions
             o.Labels = 2_000;
             o.LabelsLarge = 0;
             o.ResolverSeconds = 8;
+            o.ProgrammeBusinesses = 500;
+            o.ProgrammeRequests = 40;
         }
         for (var i = 0; i < args.Length; i++)
         {
@@ -91,7 +101,7 @@ public sealed class BenchOptions
             switch (args[i])
             {
                 case "--quick": break;
-                case "--suite": o.Suite = Next(); if (o.Suite is not ("all" or "capture" or "query" or "trace" or "labels" or "resolver")) throw new ArgumentException("--suite is all, capture, query, trace, labels or resolver."); break;
+                case "--suite": o.Suite = Next(); if (o.Suite is not ("all" or "capture" or "query" or "trace" or "labels" or "resolver" or "programme")) throw new ArgumentException("--suite is all, capture, query, trace, labels, resolver or programme."); break;
                 case "--capture-events": o.CaptureEvents = Count(); break;
                 case "--events-per-document": o.EventsPerDocument = Count(); break;
                 case "--connections": o.Connections = Count(); break;
@@ -109,6 +119,9 @@ public sealed class BenchOptions
                 case "--labels-large": o.LabelsLarge = CountOrZero(); break;
                 case "--resolver-connections": o.ResolverConnections = Count(); break;
                 case "--resolver-seconds": o.ResolverSeconds = Count(); break;
+                case "--programme-businesses": o.ProgrammeBusinesses = Count(); break;
+                case "--products-per-business": o.ProductsPerBusiness = Count(); break;
+                case "--programme-requests": o.ProgrammeRequests = Count(); break;
                 case "--server": o.ServerDll = Next(); break;
                 case "--output": o.Output = Next(); break;
                 case "--no-output": o.NoOutput = true; break;

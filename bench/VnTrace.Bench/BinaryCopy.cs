@@ -20,7 +20,7 @@ public static class BinaryCopy
     private static readonly string[] IdentifierColumns = PostgresCopyEventWriter.IdentifierColumns;
     private static readonly string[] ReferenceColumns = PostgresCopyEventWriter.ReferenceColumns;
     private static readonly string[] JobColumns =
-        ["Id", "OwnerId", "CreatedAt", "FinishedAt", "Running", "Success", "EventCount", "StoredCount", "ErrorsJson"];
+        ["Id", "OwnerId", "CreatedAt", "FinishedAt", "Running", "Success", "EventCount", "StoredCount", "ErrorsJson", "Channel"];
 
     /// <summary>Throws unless the EF model's tables have exactly the columns written here.</summary>
     public static void CheckAgainstModel(VnTraceDbContext db)
@@ -74,6 +74,7 @@ public static class BinaryCopy
                 w.Write(j.EventCount, NpgsqlDbType.Integer);
                 w.Write(j.StoredCount, NpgsqlDbType.Integer);
                 Text(w, j.ErrorsJson, NpgsqlDbType.Text);
+                w.Write((int)j.Channel, NpgsqlDbType.Integer);
             }
             await w.CompleteAsync(ct);
         }

@@ -66,6 +66,8 @@ public static class Run
                     sections.Add(await new TraceSuite(options, pg, serverDll).RunAsync());
                 if (options.Suite is "resolver")
                     sections.Add(await new ResolverSuite(options, pg, serverDll).RunAsync());
+                if (options.Suite is "programme")
+                    sections.Add(await new ProgrammeSuite(options, pg, serverDll).RunAsync());
             }
             finally
             {

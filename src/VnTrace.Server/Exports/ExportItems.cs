@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Globalization;
 using VnTrace.Gs1.Epcis;
 using VnTrace.Gs1.Epcis.Cbv;
@@ -24,7 +25,15 @@ public static class ExportItems
     /// The event's lines: each EPC (quantity 1, unit EA: one identified instance) and each quantity element, inputs
     /// before outputs; one empty line for an event that names nothing (an unpacking that empties a container).
     /// </summary>
-    public static IReadOnlyList<ExportLine> LinesOf(EpcisEvent e)
+    /// <summary>
+    /// The lines of each event, made once per event object: an export reads them for its master data and again for
+    /// its rows, and the coverage report for every lot's data set. Events read from the store are not changed after.
+    /// </summary>
+    private static readonly ConditionalWeakTable<EpcisEvent, IReadOnlyList<ExportLine>> Lines = new();
+
+    public static IReadOnlyList<ExportLine> LinesOf(EpcisEvent e) => Lines.GetValue(e, MakeLines);
+
+    private static IReadOnlyList<ExportLine> MakeLines(EpcisEvent e)
     {
         var lines = new List<ExportLine>();
         var role = e.Type switch

@@ -43,7 +43,9 @@ public sealed class CoverageService(VnTraceDbContext db, RiskService risk, TimeP
     /// <summary>The steps a lot shows and the data-set fields it lacks.</summary>
     private sealed record LotEvidence(IReadOnlySet<string> Steps, IReadOnlyList<string> MissingFields);
 
-    public async Task<CoverageReport> ReportAsync(int year, OfficerScope scope, CancellationToken ct)
+    /// <param name="highRiskOnly">Only the high-risk groups (the plan's indicator): no list entry is counted, and
+    /// <see cref="CoverageReport.Entries"/> is empty.</param>
+    public async Task<CoverageReport> ReportAsync(int year, OfficerScope scope, CancellationToken ct, bool highRiskOnly = false)
     {
         var period = IndicatorPeriod.Year(year);
         var today = Platform.Text.VietnamTime.Today(clock);
@@ -51,7 +53,8 @@ public sealed class CoverageService(VnTraceDbContext db, RiskService risk, TimeP
 
         var products = await ProductsAsync(scope, ct);
         var levels = await risk.ProductsAsync([.. products.Select(p => (p.Id, p.Category, p.Declared))], riskDay, ct);
-        var entries = await db.ProductListEntries.AsNoTracking().Where(e => e.Year == year && e.Status == ListEntryStatus.Approved).ToListAsync(ct);
+        var entries = highRiskOnly ? []
+            : await db.ProductListEntries.AsNoTracking().Where(e => e.Year == year && e.Status == ListEntryStatus.Approved).ToListAsync(ct);
 
         var entryTargets = entries.OrderBy(e => e.List).ThenBy(e => e.ProductGroup, StringComparer.CurrentCulture)
             .Select(e => (Entry: e, Products: products.Where(p => Falls(e, p)).ToList())).ToList();
@@ -62,6 +65,7 @@ public sealed class CoverageService(VnTraceDbContext db, RiskService risk, TimeP
         var wanted = entryTargets.SelectMany(t => t.Products).Concat(highRisk.SelectMany(g => g)).Select(p => p.Id).Distinct().ToList();
         var lots = await LotsAsync(wanted, period, ct);
         var evidence = await EvidenceAsync(lots, ct);
+        var lotsOf = lots.ToLookup(l => l.ProductId);
 
         CoverageTarget Target(string kind, ProductListEntry? entry, string group, IReadOnlyList<ProductRow> members, IReadOnlyList<string> steps)
         {
@@ -69,7 +73,7 @@ public sealed class CoverageService(VnTraceDbContext db, RiskService risk, TimeP
             var gaps = new List<CoverageGap>();
             foreach (var p in members)
             {
-                var own = lots.Where(l => l.ProductId == p.Id).ToList();
+                var own = lotsOf[p.Id].ToList();
                 var traced = 0;
                 if (own.Count == 0)
                     gaps.Add(Gap(p, null, ["no_lot_in_period"]));

@@ -25,7 +25,7 @@ internal sealed class HighRiskTracedIndicator(CoverageService coverage) : IIndic
     private async Task<List<CoverageProduct>> ProductsAsync(IndicatorPeriod period, OfficerScope scope, CancellationToken ct)
     {
         // Coverage counts lots by calendar year; the plan's periods are years.
-        var report = await coverage.ReportAsync(period.From.Year, scope, ct);
+        var report = await coverage.ReportAsync(period.From.Year, scope, ct, highRiskOnly: true);
         return [.. report.HighRiskGroups.SelectMany(g => g.ProductDetails).Where(p => p.Lots > 0).DistinctBy(p => p.Id)];
     }
 }
