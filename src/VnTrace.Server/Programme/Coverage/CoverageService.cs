@@ -57,7 +57,7 @@ public sealed class CoverageService(VnTraceDbContext db, RiskService risk, TimeP
             : await db.ProductListEntries.AsNoTracking().Where(e => e.Year == year && e.Status == ListEntryStatus.Approved).ToListAsync(ct);
 
         var entryTargets = entries.OrderBy(e => e.List).ThenBy(e => e.ProductGroup, StringComparer.CurrentCulture)
-            .Select(e => (Entry: e, Products: products.Where(p => Falls(e, p)).ToList())).ToList();
+            .Select(e => (Entry: e, Products: products.Where(p => e.Covers(p.Id, p.Category, p.Gtin)).ToList())).ToList();
         var highRisk = products.Where(p => levels[p.Id].Level == RiskLevel.High)
             .GroupBy(p => p.Category is { Length: > 0 } c ? RiskAssessment.KeyOf(c) : "")
             .OrderBy(g => g.Key, StringComparer.CurrentCulture).ToList();
@@ -102,19 +102,38 @@ public sealed class CoverageService(VnTraceDbContext db, RiskService risk, TimeP
             [.. highRisk.Select(g => Target("high_risk", null, g.First().Category ?? "", [.. g], TraceSteps.Default))]);
     }
 
+    /// <summary>
+    /// The report narrowed to the businesses of a commune and/or sector (theirs, not the entry's), its counts
+    /// recomputed from what is left. A target with nothing left stays only if its entry is of that sector.
+    /// </summary>
+    public static CoverageReport Narrow(CoverageReport report, string? communeCode, string? sector)
+    {
+        if (communeCode is null && sector is null)
+            return report;
+        bool Keep(string? c, string? s) => (communeCode is null || c == communeCode) && (sector is null || s == sector);
+        CoverageTarget? One(CoverageTarget t)
+        {
+            var details = t.ProductDetails.Where(p => Keep(p.CommuneCode, p.Sector)).ToList();
+            if (details.Count == 0 && (sector is null || t.Sector != sector))
+                return null;
+            var lots = details.Sum(d => d.Lots);
+            var traced = details.Sum(d => d.TracedLots);
+            return t with
+            {
+                Products = details.Count, Businesses = details.Select(d => d.OrganizationId).Distinct().Count(), Lots = lots, TracedLots = traced,
+                TracedPct = IndicatorValue.Percent(traced, lots).Actual, ProductDetails = details,
+                Gaps = [.. t.Gaps.Where(g => Keep(g.CommuneCode, g.Sector))],
+            };
+        }
+        return report with
+        {
+            Entries = [.. report.Entries.Select(One).OfType<CoverageTarget>()],
+            HighRiskGroups = [.. report.HighRiskGroups.Select(One).OfType<CoverageTarget>()],
+        };
+    }
+
     private static CoverageGap Gap(ProductRow p, LotRow? lot, IReadOnlyList<string> missing) =>
         new(p.Id, p.NameVi, p.Gtin, lot?.Id, lot?.LotNumber, p.OrganizationId, p.Organization, p.CommuneCode, p.Sector, missing);
-
-    /// <summary>Whether a product falls in an entry: the entry's own product, or its group narrowed by the GTIN prefix.</summary>
-    private static bool Falls(ProductListEntry e, ProductRow p)
-    {
-        if (e.ProductId is { } id)
-            return id == p.Id;
-        if (p.Category is null || RiskAssessment.KeyOf(p.Category) != e.GroupKey)
-            return false;
-        return e.GtinPrefix is not { } prefix || p.Gtin.StartsWith(prefix, StringComparison.Ordinal)
-            || (p.Gtin.Length == 14 && p.Gtin[0] == '0' && p.Gtin.AsSpan(1).StartsWith(prefix, StringComparison.Ordinal));
-    }
 
     private async Task<List<ProductRow>> ProductsAsync(OfficerScope scope, CancellationToken ct)
     {

@@ -68,6 +68,17 @@ public sealed class ProductListEntry
     public string? DecisionReason { get; set; }
     /// <summary>The entry of the earlier edition this one was copied from.</summary>
     public Guid? CopiedFromId { get; set; }
+
+    /// <summary>Whether a registered product falls in the entry: the entry's own product, or its group narrowed by the GTIN prefix.</summary>
+    public bool Covers(Guid productId, string? category, string gtin)
+    {
+        if (ProductId is { } id)
+            return id == productId;
+        if (category is null || Risk.RiskAssessment.KeyOf(category) != GroupKey)
+            return false;
+        return GtinPrefix is not { } prefix || gtin.StartsWith(prefix, StringComparison.Ordinal)
+            || (gtin.Length == 14 && gtin[0] == '0' && gtin.AsSpan(1).StartsWith(prefix, StringComparison.Ordinal));
+    }
 }
 
 internal sealed class ProductListEditionConfiguration : IEntityTypeConfiguration<ProductListEdition>

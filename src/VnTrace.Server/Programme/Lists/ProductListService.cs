@@ -13,6 +13,16 @@ public sealed record ListEntryInput(string? List, string? ProductGroup, string? 
 /// <summary>An edition and its entries, newest proposals last.</summary>
 public sealed record ListEdition(ProductListEdition Edition, IReadOnlyList<ProductListEntry> Entries);
 
+/// <summary>What the console narrows an edition to; null fields do not narrow. <see cref="Agency"/> matches the responsible or the proposing agency.</summary>
+public sealed record ListFilter(ProductListKind? List = null, ListEntryStatus? Status = null, string? Sector = null, Guid? Agency = null)
+{
+    public bool Matches(ProductListEntry e) =>
+        (List is null || e.List == List) && (Status is null || e.Status == Status) && (Sector is null || e.Sector == Sector)
+        && (Agency is null || e.ResponsibleAgencyId == Agency || e.ProposedByAgencyId == Agency);
+
+    public ListEdition Apply(ListEdition edition) => edition with { Entries = [.. edition.Entries.Where(Matches)] };
+}
+
 /// <summary>
 /// The yearly lists: department and commune officers (and the DoST) propose entries within their scope; DoST
 /// officers approve or reject each with a reason and then approve the edition, which freezes it. The first time a
@@ -38,6 +48,34 @@ public sealed class ProductListService(VnTraceDbContext db, TimeProvider clock)
             return null;
         var entries = await db.ProductListEntries.AsNoTracking().Where(e => e.Year == year).ToListAsync(ct);
         return new ListEdition(edition, [.. entries.OrderBy(e => e.List).ThenBy(e => e.ProposedAt).ThenBy(e => e.Id)]);
+    }
+
+    /// <summary>
+    /// An entry and the entries of earlier editions it was carried over from, newest first: each proposal and
+    /// decision of its history, oldest at the end.
+    /// </summary>
+    public async Task<IReadOnlyList<ProductListEntry>> HistoryAsync(Guid id, CancellationToken ct)
+    {
+        var chain = new List<ProductListEntry>();
+        for (Guid? next = id; next is { } current && chain.Count < 200;)
+        {
+            var entry = await db.ProductListEntries.AsNoTracking().FirstOrDefaultAsync(e => e.Id == current, ct);
+            if (entry is null)
+                break;
+            chain.Add(entry);
+            next = entry.CopiedFromId;
+        }
+        return chain;
+    }
+
+    /// <summary>The approved entries of a year a registered product falls in (<see cref="ProductListEntry.Covers"/>).</summary>
+    public async Task<IReadOnlyList<ProductListEntry>> EntriesCoveringAsync(Guid productId, string? category, string gtin, int year, CancellationToken ct)
+    {
+        var key = category is null ? null : Risk.RiskAssessment.KeyOf(category);
+        var candidates = await db.ProductListEntries.AsNoTracking()
+            .Where(e => e.Year == year && e.Status == ListEntryStatus.Approved && (e.ProductId == productId || (e.ProductId == null && e.GroupKey == key)))
+            .ToListAsync(ct);
+        return [.. candidates.Where(e => e.Covers(productId, category, gtin)).OrderBy(e => e.List).ThenBy(e => e.ProductGroup, StringComparer.CurrentCulture)];
     }
 
     public async Task<IReadOnlyList<ProductListEdition>> EditionsAsync(CancellationToken ct) =>
@@ -154,6 +192,26 @@ public sealed class ProductListService(VnTraceDbContext db, TimeProvider clock)
         edition.Decision = decision?.Trim() is { Length: > 0 } d ? d[..Math.Min(300, d.Length)] : null;
         await db.SaveChangesAsync(ct);
         return (edition, []);
+    }
+
+    /// <summary>
+    /// Starts the year after a frozen edition as its copy (the approved entries carried over), so proposals for it can
+    /// begin before anyone proposes. DoST only; refused while the edition is open or once the next year exists.
+    /// </summary>
+    public async Task<(ProductListEdition? Edition, IReadOnlyList<Refusal> Refusals)> StartNextEditionAsync(OfficerScope scope, int year, CancellationToken ct)
+    {
+        if (!scope.CanApprove)
+            return (null, [Refusal.Forbidden("Only DoST officers start the next edition of the lists.")]);
+        if (!IsYear(year + 1))
+            return (null, [Refusal.Invalid("The year must be between 2020 and 2100.", "year")]);
+        var edition = await db.ProductListEditions.AsNoTracking().FirstOrDefaultAsync(e => e.Year == year, ct);
+        if (edition is null)
+            return (null, [Refusal.NotFound($"There is no {year} edition yet.")]);
+        if (!edition.Frozen)
+            return (null, [Refusal.Conflict($"The {year} edition is still open; approve it before starting {year + 1}.")]);
+        if (await db.ProductListEditions.AnyAsync(e => e.Year == year + 1, ct))
+            return (null, [Refusal.Conflict($"The {year + 1} edition has already started.")]);
+        return (await EnsureEditionAsync(year + 1, ct), []);
     }
 
     /// <summary>The year's edition, created as a copy of the approved entries of the latest frozen edition before it.</summary>

@@ -94,6 +94,36 @@ public sealed class RiskService(VnTraceDbContext db, TimeProvider clock)
         return result;
     }
 
+    /// <summary>
+    /// Stored assessments and imported list rows, newest first: the classification's history, narrowed to a group
+    /// (by its key) or a product when given.
+    /// </summary>
+    public async Task<IReadOnlyList<RiskAssessment>> HistoryAsync(string? group, Guid? productId, int take, CancellationToken ct)
+    {
+        var query = db.RiskAssessments.AsNoTracking();
+        if (group?.Trim() is { Length: > 0 } g)
+        {
+            var key = RiskAssessment.KeyOf(g);
+            query = query.Where(a => a.GroupKey == key);
+        }
+        if (productId is { } id)
+            query = query.Where(a => a.ProductId == id);
+        return await query.OrderByDescending(a => a.AssessedAt).ThenByDescending(a => a.Id).Take(take).ToListAsync(ct);
+    }
+
+    /// <summary>The registered product of a GTIN (13 or 14 digits), any business's: officers classify goods by their code.</summary>
+    public async Task<(Guid Id, string Name, string Gtin, string? Category)?> ProductByGtinAsync(string? gtin, CancellationToken ct)
+    {
+        var digits = gtin?.Trim() ?? "";
+        if (digits.Length == 13)
+            digits = "0" + digits;
+        if (digits.Length != 14 || !digits.All(char.IsAsciiDigit))
+            return null;
+        var p = await db.Products.IgnoreTenantFilter("an officer classifies any business's product")
+            .Where(p => p.Gtin == digits).Select(p => new { p.Id, p.NameVi, p.Gtin, p.Category }).FirstOrDefaultAsync(ct);
+        return p is null ? null : (p.Id, p.NameVi, p.Gtin, p.Category);
+    }
+
     /// <summary>The level a product takes today (the product pages).</summary>
     public async Task<ProductRisk> ProductAsync(Product product, CancellationToken ct) =>
         (await ProductsAsync([(product.Id, product.Category, product.RiskLevel)], Today(), ct))[product.Id];
