@@ -12,7 +12,8 @@ using VnTrace.Server.Products;
 namespace VnTrace.Server.Workspace.Products;
 
 /// <summary>One product: its fields, images, lots and the certificates that cover it; archive, restore or delete.</summary>
-public sealed class DetailsModel(VnTraceDbContext db, CurrentBusiness business, ProductService products, IStringLocalizer<ProductText> t, TimeProvider clock) : PageModel
+public sealed class DetailsModel(VnTraceDbContext db, CurrentBusiness business, ProductService products, IStringLocalizer<ProductText> t, TimeProvider clock,
+    Programme.Risk.RiskService risk, Programme.Lists.ProductListService lists) : PageModel
 {
     public Product Product { get; private set; } = null!;
     public IReadOnlyList<Guid> ImageIds { get; private set; } = [];
@@ -21,6 +22,10 @@ public sealed class DetailsModel(VnTraceDbContext db, CurrentBusiness business, 
     public IReadOnlyList<CertificateRow> Certificates { get; private set; } = [];
     public string? CompanyPrefix { get; private set; }
     public DateOnly Today { get; private set; }
+    /// <summary>The level the authority's classification gives the product today (its own assessment, its group's, or what was declared).</summary>
+    public Programme.Risk.ProductRisk EffectiveRisk { get; private set; } = null!;
+    /// <summary>The approved entries of this year's lists the product falls in (read-only here: the authority keeps the lists).</summary>
+    public IReadOnlyList<Programme.Lists.ProductListEntry> ListEntries { get; private set; } = [];
 
     /// <summary>The most recent lots shown; the lots page lists them all.</summary>
     public const int LotsShown = 20;
@@ -37,6 +42,8 @@ public sealed class DetailsModel(VnTraceDbContext db, CurrentBusiness business, 
         Product = product;
         CompanyPrefix = (await business.GetAsync(ct)).CompanyPrefixInUse;
         Today = VietnamTime.Today(clock);
+        EffectiveRisk = await risk.ProductAsync(product, ct);
+        ListEntries = await lists.EntriesCoveringAsync(product.Id, product.Category, product.Gtin, Today.Year, ct);
         ImageIds = await db.ProductImages.Where(i => i.ProductId == id).OrderBy(i => i.Position).Select(i => i.FileId).ToListAsync(ct);
         var lots = db.Lots.Where(l => l.ProductId == id && l.OrganizationId == business.Id);
         LotCount = await lots.CountAsync(ct);
