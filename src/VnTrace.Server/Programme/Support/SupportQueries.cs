@@ -45,6 +45,40 @@ public sealed class SupportQueries(VnTraceDbContext db)
         return application is null ? null : await ViewAsync(application, ct);
     }
 
+    /// <summary>
+    /// A call's support activities and budget lines, of the applications in the scope: totals per funding source
+    /// (a line that passed its plan by an override marks its source overspent) and one row per activity.
+    /// </summary>
+    public async Task<CallBudgetView> CallBudgetAsync(OfficerScope scope, Guid callId, CancellationToken ct)
+    {
+        var inScope = ProgrammeChecks.BusinessIds(db, scope);
+        var rows = await (from x in db.SupportActivities
+                          join a in db.SupportApplications on x.ApplicationId equals a.Id
+                          join o in db.Organizations on a.OrganizationId equals o.Id
+                          where a.CallId == callId && inScope.Contains(a.OrganizationId)
+                          orderby o.Name, x.CreatedAt
+                          select new { Activity = x, ApplicationId = a.Id, o.Name })
+            .ToListAsync(ct);
+        var ids = rows.Select(r => r.Activity.Id).ToList();
+        var lines = await db.BudgetLines.Where(l => ids.Contains(l.ActivityId)).ToListAsync(ct);
+        var byActivity = lines.ToLookup(l => l.ActivityId);
+        var sources = lines.GroupBy(l => l.FundingSource, StringComparer.OrdinalIgnoreCase).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new FundingSourceTotal(g.First().FundingSource, g.Sum(l => l.Planned), g.Sum(l => l.Committed), g.Sum(l => l.Spent)))
+            .ToList();
+        var activities = rows.Select(r =>
+        {
+            var own = byActivity[r.Activity.Id].ToList();
+            return new CallActivityRow(r.Activity.Id, r.ApplicationId, r.Name, SupportWords.Of(r.Activity.Kind), r.Activity.Description,
+                own.Sum(l => l.Planned), own.Sum(l => l.Committed), own.Sum(l => l.Spent), own.Any(l => l.Committed > l.Planned || l.Spent > l.Planned));
+        }).ToList();
+        return new CallBudgetView(sources, activities);
+    }
+
+    /// <summary>The approved businesses in the scope, by name: the ones an officer may act for.</summary>
+    public async Task<IReadOnlyList<(Guid Id, string Name)>> BusinessesAsync(OfficerScope scope, CancellationToken ct) =>
+        (await scope.Organizations(db.Organizations).Where(o => o.Status == Organizations.OrganizationStatus.Approved).OrderBy(o => o.Name)
+            .Select(o => new { o.Id, o.Name }).ToListAsync(ct)).Select(o => (o.Id, o.Name)).ToList();
+
     private static IQueryable<SupportApplication> Filter(IQueryable<SupportApplication> query, Guid? callId, SupportStage? stage)
     {
         if (callId is { } c)
@@ -69,12 +103,12 @@ public sealed class SupportQueries(VnTraceDbContext db)
             .Select(r => new
             {
                 r.a.Id, r.a.CallId, r.c.Year, r.c.Title, r.a.OrganizationId, r.o.Name, r.a.Stage, r.a.AppliedOn, r.a.TotalScore,
-                r.a.DecisionNumber, r.a.SupportedOn,
+                r.a.DecisionNumber, r.a.DecisionDate, r.a.SupportedOn,
                 Planned = db.BudgetLines.Where(l => db.SupportActivities.Any(x => x.Id == l.ActivityId && x.ApplicationId == r.a.Id)).Sum(l => (long?)l.Planned) ?? 0,
                 Spent = db.BudgetLines.Where(l => db.SupportActivities.Any(x => x.Id == l.ActivityId && x.ApplicationId == r.a.Id)).Sum(l => (long?)l.Spent) ?? 0,
             }).ToListAsync(ct);
         return list.Select(r => new ApplicationSummary(r.Id, r.CallId, r.Year, r.Title, r.OrganizationId, r.Name, SupportWords.Of(r.Stage),
-            r.AppliedOn, r.TotalScore, r.DecisionNumber, r.SupportedOn, r.Planned, r.Spent)).ToList();
+            r.AppliedOn, r.TotalScore, r.DecisionNumber, r.SupportedOn, r.Planned, r.Spent, r.DecisionDate)).ToList();
     }
 
     private async Task<ApplicationView> ViewAsync(SupportApplication a, CancellationToken ct)

@@ -31,7 +31,26 @@ public sealed record ActivityInput(string? Kind, string? Description, List<Budge
 public sealed record BudgetEntryInput(string? Kind, long Amount, DateOnly? Date, string? OverrideReason);
 
 public sealed record ApplicationSummary(Guid Id, Guid CallId, int Year, string CallTitle, Guid OrganizationId, string OrganizationName,
-    string Stage, DateOnly AppliedOn, decimal? TotalScore, string? DecisionNumber, DateOnly? SupportedOn, long Planned, long Spent);
+    string Stage, DateOnly AppliedOn, decimal? TotalScore, string? DecisionNumber, DateOnly? SupportedOn, long Planned, long Spent,
+    DateOnly? DecisionDate = null);
+
+/// <summary>A call's budget lines summed per funding source; overspent when committed or spent passed the planned amount (by override).</summary>
+public sealed record FundingSourceTotal(string FundingSource, long Planned, long Committed, long Spent)
+{
+    public bool Overspent => Committed > Planned || Spent > Planned;
+}
+
+/// <summary>One support activity of a call, with its business and its lines' totals.</summary>
+public sealed record CallActivityRow(Guid Id, Guid ApplicationId, string OrganizationName, string Kind, string Description,
+    long Planned, long Committed, long Spent, bool Overspent);
+
+/// <summary>A call's budget in the officer's scope: per funding source, and the activities behind it.</summary>
+public sealed record CallBudgetView(IReadOnlyList<FundingSourceTotal> Sources, IReadOnlyList<CallActivityRow> Activities)
+{
+    public long Planned => Sources.Sum(s => s.Planned);
+    public long Committed => Sources.Sum(s => s.Committed);
+    public long Spent => Sources.Sum(s => s.Spent);
+}
 
 public sealed record ScoreView(Guid CriterionId, string Criterion, decimal Weight, int Score);
 
