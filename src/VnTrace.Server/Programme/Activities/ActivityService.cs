@@ -36,7 +36,7 @@ public sealed record ActivityDetails(ActivitySummary Summary, string? Audience, 
     IReadOnlyList<AttendeeView> Attendees, IReadOnlyList<ActivityMaterial> Materials, bool CanEdit);
 
 /// <summary>What the activity list filters on.</summary>
-public sealed record ActivityFilter(int? Year = null, ActivityKind? Kind = null, string? Search = null);
+public sealed record ActivityFilter(int? Year = null, ActivityKind? Kind = null, string? Search = null, Guid? AgencyId = null);
 
 /// <summary>
 /// Records and reads the programme's activities. Officers record for their own agency (the DoST for any agency);
@@ -54,6 +54,107 @@ public sealed class ActivityService(VnTraceDbContext db, AuditTrail audit, TimeP
         if (agencyId != scope.AgencyId && !scope.IsProvince)
             return (null, [Refusal.Forbidden("A department or commune records the activities of its own agency only; the DoST records for any agency.")]);
 
+        var attendees = input.Attendees ?? [];
+        var (fields, refusals) = await CheckAsync(scope, input, agencyId, ct);
+        if (fields?.Kind == ActivityKind.Article && attendees.Count > 0)
+            refusals.Add(Refusal.Invalid("An article has no attendee register.", "attendees"));
+        refusals.AddRange(await CheckAttendeesAsync(attendees, ct));
+        if (refusals.Count > 0)
+            return (null, refusals);
+
+        var activity = new ProgrammeActivity
+        {
+            Title = fields!.Title,
+            RecordedBy = scope.Actor,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        fields.ApplyTo(activity);
+        activity.Attendees.AddRange(ToRows(activity.Id, attendees, 1));
+        db.ProgrammeActivities.Add(activity);
+        audit.Record("programme-activity.create", nameof(ProgrammeActivity), activity.Id,
+            new { kind = ActivityKinds.Name(activity.Kind), activity.Title, activity.Date, attendees = attendees.Count });
+        await db.SaveChangesAsync(ct);
+        return (activity.Id, []);
+    }
+
+    /// <summary>
+    /// Corrects an activity (its register is kept; <see cref="ActivityInput.Attendees"/> is ignored). The organising
+    /// agency's officers, or the DoST, edit it; only the DoST moves it to another agency. A course, class or
+    /// conference with attendees cannot become an article, which has no register.
+    /// </summary>
+    public async Task<IReadOnlyList<Refusal>> UpdateAsync(OfficerScope scope, Guid id, ActivityInput input, CancellationToken ct)
+    {
+        var activity = await InScope(db.ProgrammeActivities, scope).FirstOrDefaultAsync(a => a.Id == id, ct);
+        if (activity is null)
+            return [Refusal.NotFound("No such activity in your scope.")];
+        if (!CanEdit(scope, activity))
+            return [Refusal.Forbidden("Only the organising agency (or the DoST) edits an activity.")];
+        var agencyId = input.AgencyId ?? activity.AgencyId;
+        if (agencyId != activity.AgencyId && !scope.IsProvince)
+            return [Refusal.Forbidden("A department or commune records the activities of its own agency only; the DoST records for any agency.")];
+
+        var (fields, refusals) = await CheckAsync(scope, input, agencyId, ct);
+        if (fields?.Kind == ActivityKind.Article && await db.ActivityAttendees.AnyAsync(a => a.ActivityId == id, ct))
+            refusals.Add(Refusal.Invalid("An article has no attendee register: remove the attendees before making this an article.", "kind"));
+        if (refusals.Count > 0)
+            return refusals;
+        fields!.ApplyTo(activity);
+        activity.Title = fields.Title;
+        audit.Record("programme-activity.update", nameof(ProgrammeActivity), activity.Id,
+            new { kind = ActivityKinds.Name(activity.Kind), activity.Title, activity.Date, activity.AgencyId });
+        await db.SaveChangesAsync(ct);
+        return [];
+    }
+
+    /// <summary>Takes one line off an activity's register (by its place); the others keep theirs.</summary>
+    public async Task<Refusal?> RemoveAttendeeAsync(OfficerScope scope, Guid activityId, int position, CancellationToken ct)
+    {
+        var activity = await InScope(db.ProgrammeActivities, scope).FirstOrDefaultAsync(a => a.Id == activityId, ct);
+        if (activity is null)
+            return Refusal.NotFound("No such activity in your scope.");
+        if (!CanEdit(scope, activity))
+            return Refusal.Forbidden("Only the organising agency (or the DoST) changes an activity's register.");
+        var attendee = await db.ActivityAttendees.FirstOrDefaultAsync(a => a.ActivityId == activityId && a.Position == position, ct);
+        if (attendee is null)
+            return Refusal.NotFound($"The register has no line {position}.");
+        db.ActivityAttendees.Remove(attendee);
+        audit.Record("programme-activity.attendee-removed", nameof(ProgrammeActivity), activityId, new { position, attendee.Name });
+        await db.SaveChangesAsync(ct);
+        return null;
+    }
+
+    /// <summary>
+    /// A material of an activity in the officer's scope, with its content. Files belong to the uploading officer's
+    /// organization; the activity's scope, not the file's tenant, decides who reads it.
+    /// </summary>
+    public async Task<Platform.Files.StoredFile?> MaterialAsync(OfficerScope scope, Guid activityId, Guid materialId, CancellationToken ct)
+    {
+        if (!await InScope(db.ProgrammeActivities, scope).AnyAsync(a => a.Id == activityId, ct))
+            return null;
+        var fileId = await db.ActivityMaterials.Where(m => m.Id == materialId && m.ActivityId == activityId).Select(m => (Guid?)m.FileId).FirstOrDefaultAsync(ct);
+        return fileId is null ? null : await db.Files.IgnoreTenantFilter("an activity's materials are read by the officers who read the activity")
+            .AsNoTracking().FirstOrDefaultAsync(f => f.Id == fileId, ct);
+    }
+
+    /// <summary>The checked fields of an activity (everything but its register).</summary>
+    private sealed record ActivityFields(ActivityKind Kind, string Title, DateOnly Date, Guid AgencyId, string? Venue, bool Online,
+        string? Audience, string? Outlet, string? Link)
+    {
+        public void ApplyTo(ProgrammeActivity a)
+        {
+            (a.Kind, a.Title, a.Date, a.AgencyId) = (Kind, Title, Date, AgencyId);
+            // An article has no venue or audience, and a class no outlet: what the other kind's form left is dropped.
+            var article = Kind == ActivityKind.Article;
+            a.Venue = article ? null : Venue;
+            a.Online = !article && Online;
+            a.Audience = article ? null : Audience;
+            a.Outlet = article ? Outlet : null;
+            a.Link = Link;
+        }
+    }
+
+    private async Task<(ActivityFields? Fields, List<Refusal> Refusals)> CheckAsync(OfficerScope scope, ActivityInput input, Guid agencyId, CancellationToken ct)
+    {
         var refusals = new List<Refusal>();
         var kind = ActivityKinds.Parse(input.Kind);
         if (kind is null)
@@ -67,35 +168,14 @@ public sealed class ActivityService(VnTraceDbContext db, AuditTrail audit, TimeP
         var link = input.Link?.Trim();
         if (!string.IsNullOrEmpty(link) && !(Uri.TryCreate(link, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
             refusals.Add(Refusal.Invalid("The link must be a web address starting with http:// or https://.", "link"));
+        else if (link?.Length > 1000)
+            refusals.Add(Refusal.Invalid("The link is longer than 1000 characters.", "link"));
         if (agencyId != scope.AgencyId && !await db.Agencies.AnyAsync(a => a.Id == agencyId, ct))
             refusals.Add(Refusal.Invalid("No such agency.", "agencyId"));
-        var attendees = input.Attendees ?? [];
-        if (kind == ActivityKind.Article && attendees.Count > 0)
-            refusals.Add(Refusal.Invalid("An article has no attendee register.", "attendees"));
-        refusals.AddRange(await CheckAttendeesAsync(attendees, ct));
         if (refusals.Count > 0)
             return (null, refusals);
-
-        var activity = new ProgrammeActivity
-        {
-            Kind = kind!.Value,
-            Title = title!,
-            Date = date!.Value,
-            AgencyId = agencyId,
-            Venue = Clean(input.Venue, 300),
-            Online = input.Online,
-            Audience = Clean(input.Audience, 300),
-            Outlet = Clean(input.Outlet, 200),
-            Link = string.IsNullOrEmpty(link) ? null : link,
-            RecordedBy = scope.Actor,
-            CreatedAt = clock.GetUtcNow().UtcDateTime,
-        };
-        activity.Attendees.AddRange(ToRows(activity.Id, attendees, 1));
-        db.ProgrammeActivities.Add(activity);
-        audit.Record("programme-activity.create", nameof(ProgrammeActivity), activity.Id,
-            new { kind = ActivityKinds.Name(activity.Kind), activity.Title, activity.Date, attendees = attendees.Count });
-        await db.SaveChangesAsync(ct);
-        return (activity.Id, []);
+        return (new ActivityFields(kind!.Value, title!, date!.Value, agencyId, Clean(input.Venue, 300), input.Online, Clean(input.Audience, 300),
+            Clean(input.Outlet, 200), string.IsNullOrEmpty(link) ? null : link), refusals);
     }
 
     /// <summary>
@@ -145,11 +225,13 @@ public sealed class ActivityService(VnTraceDbContext db, AuditTrail audit, TimeP
         }
         if (filter.Kind is { } kind)
             query = query.Where(a => a.Kind == kind);
+        if (filter.AgencyId is { } agencyId)
+            query = query.Where(a => a.AgencyId == agencyId);
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
             var q = filter.Search.Trim().ToLower();
             query = query.Where(a => a.Title.ToLower().Contains(q) || (a.Venue != null && a.Venue.ToLower().Contains(q))
-                || (a.Outlet != null && a.Outlet.ToLower().Contains(q)));
+                || (a.Outlet != null && a.Outlet.ToLower().Contains(q)) || (a.Audience != null && a.Audience.ToLower().Contains(q)));
         }
         return await Summaries(query.OrderByDescending(a => a.Date).ThenBy(a => a.Title)).ToListAsync(ct);
     }

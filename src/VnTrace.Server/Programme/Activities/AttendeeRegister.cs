@@ -36,6 +36,29 @@ public sealed class AttendeeRegister(VnTraceDbContext db)
         return await ReadAsync(data, ct);
     }
 
+    /// <summary>
+    /// One attendee typed into the details page's form, read as a one-row register so that a business is matched
+    /// (tax code, else exact name) exactly as in an imported file.
+    /// </summary>
+    public Task<AttendeeFile> ReadLineAsync(string? name, string? organization, string? taxCode, bool civilServant, CancellationToken ct) =>
+        ReadAsync(new TabularData("form", 1, Headers,
+            [new TabularRow(2, [name ?? "", organization ?? "", taxCode ?? "", civilServant ? "x" : ""], new HashSet<int>())]), ct);
+
+    /// <summary>The register's template (.xlsx): the four bilingual headers and one example line to overwrite.</summary>
+    public static byte[] Template()
+    {
+        ImportColumn[] columns =
+        [
+            new("name", Headers[0], "Name", false, CellParsers.Text(200), "Nguyễn Văn A"),
+            new("organization", Headers[1], "Organization", false, CellParsers.Text(300), "HTX Nông nghiệp Tân An"),
+            new("taxCode", Headers[2], "Tax code", false, CellParsers.Text(20), ""),
+            new("civilServant", Headers[3], "Civil servant", false, CellParsers.Text(10), "không"),
+        ];
+        using var output = new MemoryStream();
+        ImportTemplate.WriteXlsx(columns, output);
+        return output.ToArray();
+    }
+
     public async Task<AttendeeFile> ReadAsync(TabularData data, CancellationToken ct)
     {
         var columns = Names.Select(names => data.Headers.ToList().FindIndex(h => Matches(h, names))).ToArray();
