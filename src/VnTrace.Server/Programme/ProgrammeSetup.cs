@@ -4,6 +4,7 @@ using VnTrace.Server.Programme.Activities;
 using VnTrace.Server.Programme.Agencies;
 using VnTrace.Server.Programme.Support;
 using VnTrace.Server.Programme.Lists;
+using VnTrace.Server.Programme.Surveys;
 
 namespace VnTrace.Server.Programme;
 
@@ -33,6 +34,7 @@ public static class ProgrammeSetup
         builder.Services.AddScoped<Demo.IDemoStep, Plans.PlanDemo>();
         builder.Services.AddSupportAndInspections();
         builder.Services.AddActivities();
+        builder.Services.AddSurveys();
         builder.Services.AddProductLists();
         builder.Services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, AgencyKeyAuthenticationHandler>(AgencyKeyAuthenticationHandler.SchemeName, null);
@@ -58,6 +60,7 @@ public static class ProgrammeSetup
         Plans.PlansApi.Map(group);
         SupportSetup.MapSupportAndInspectionsApi(group);
         ActivitiesSetup.MapActivitiesApi(group);
+        SurveysSetup.MapSurveysApi(group);
         ListsSetup.MapProductListsApi(group);
         return app;
     }

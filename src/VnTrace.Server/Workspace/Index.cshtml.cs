@@ -16,7 +16,7 @@ namespace VnTrace.Server.Workspace;
 /// The business dashboard: what is in progress (lots, the latest diary events) and what needs attention (certificates
 /// expired or expiring within 30 days). Every number and row is the business's own.
 /// </summary>
-public sealed class IndexModel(VnTraceDbContext db, CurrentBusiness business, TimeProvider clock) : PageModel
+public sealed class IndexModel(VnTraceDbContext db, CurrentBusiness business, TimeProvider clock, Programme.Surveys.SurveyService surveys) : PageModel
 {
     public const int ListSize = 10;
 
@@ -36,6 +36,8 @@ public sealed class IndexModel(VnTraceDbContext db, CurrentBusiness business, Ti
     public int CertificatesNeedingAttentionTotal { get; private set; }
     /// <summary>Recall notices of open campaigns the business has not acknowledged yet.</summary>
     public int RecallNoticesToAcknowledge { get; private set; }
+    /// <summary>Open surveys from the authority that the business has not answered.</summary>
+    public int SurveysAwaiting { get; private set; }
 
     public sealed record LotRow(Guid Id, string Gtin, string LotNumber, string? ProductName, string? LocationName, DateOnly? ProductionDate, DateTime UpdatedAt);
 
@@ -53,6 +55,7 @@ public sealed class IndexModel(VnTraceDbContext db, CurrentBusiness business, Ti
 
         RecallNoticesToAcknowledge = await db.RecallNotices.CountAsync(n => n.OrganizationId == org && n.AcknowledgedAt == null
             && db.RecallCampaigns.Any(c => c.Id == n.CampaignId && c.Status == Recall.RecallStatus.Open), ct);
+        SurveysAwaiting = await surveys.AwaitingAsync(org, ct);
         Products = await db.Products.CountAsync(p => p.OrganizationId == org && !p.Archived, ct);
         Locations = await db.Locations.CountAsync(l => l.OrganizationId == org && !l.Archived, ct);
         LotsInProgress = await db.Lots.CountAsync(l => l.OrganizationId == org && l.Status == LotStatus.InProgress, ct);

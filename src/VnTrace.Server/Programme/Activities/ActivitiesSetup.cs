@@ -1,9 +1,8 @@
 using VnTrace.Server.Programme.Plans;
-using VnTrace.Server.Programme.Surveys;
 
 namespace VnTrace.Server.Programme.Activities;
 
-/// <summary>Activities (trainings, classes, conferences, articles), their indicators, needs surveys, and their demo year.</summary>
+/// <summary>Activities (trainings, classes, conferences, articles), their indicators, and their demo year (which sends a needs survey too).</summary>
 public static class ActivitiesSetup
 {
     public static IServiceCollection AddActivities(this IServiceCollection services)
@@ -11,8 +10,6 @@ public static class ActivitiesSetup
         services.AddScoped<ActivityService>();
         services.AddScoped<AttendeeRegister>();
         services.AddScoped<ActivityIndicators>();
-        services.AddScoped<SurveyService>();
-        services.AddScoped<SurveySummaries>();
         AddCount(services, IndicatorCodes.Articles, ActivityKind.Article);
         AddCount(services, IndicatorCodes.Conferences, ActivityKind.Conference);
         AddCount(services, IndicatorCodes.AwarenessClasses, ActivityKind.AwarenessClass);
@@ -29,9 +26,5 @@ public static class ActivitiesSetup
     private static void AddCount(IServiceCollection services, string code, ActivityKind kind) =>
         services.AddScoped<IIndicator>(sp => new ActivityCountIndicator(code, kind, sp.GetRequiredService<ActivityIndicators>()));
 
-    public static void MapActivitiesApi(RouteGroupBuilder group)
-    {
-        ActivitiesApi.Map(group);
-        SurveysApi.Map(group);
-    }
+    public static void MapActivitiesApi(RouteGroupBuilder group) => ActivitiesApi.Map(group);
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using VnTrace.Server.Organizations;
 using VnTrace.Server.Platform.Audit;
 using VnTrace.Server.Platform.Data;
+using VnTrace.Server.Platform.Text;
 using VnTrace.Server.Programme.Agencies;
 
 namespace VnTrace.Server.Programme.Surveys;
@@ -16,6 +17,9 @@ public sealed record SurveyInput(string? Title, IReadOnlyList<QuestionInput>? Qu
 public sealed record AnswerInput(Guid QuestionId, IReadOnlyList<int>? Choices = null, decimal? Number = null, string? Text = null);
 
 public sealed record SurveyListItem(Guid Id, string Title, DateOnly? Deadline, string AgencyName, int Recipients, int Responses, DateTime CreatedAt);
+
+/// <summary>An approved business an officer may send a survey to.</summary>
+public sealed record SurveyCandidate(Guid Id, string Name, bool Ocop, string? CommuneCode, string? Sector);
 
 public sealed record SurveyRecipientView(Guid OrganizationId, string Name, bool Ocop, DateTime? AnsweredAt, bool EnteredByOfficer);
 
@@ -52,7 +56,11 @@ public sealed class SurveyService(VnTraceDbContext db, AuditTrail audit, TimePro
         if (!string.IsNullOrWhiteSpace(input.Deadline))
         {
             if (DateOnly.TryParseExact(input.Deadline.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+            {
+                if (d < VietnamTime.Today(clock))
+                    refusals.Add(Refusal.Invalid($"The deadline {d:yyyy-MM-dd} has already passed.", "deadline"));
                 deadline = d;
+            }
             else
                 refusals.Add(Refusal.Invalid($"\"{input.Deadline}\" is not a date; write it as yyyy-MM-dd.", "deadline"));
         }
@@ -117,15 +125,52 @@ public sealed class SurveyService(VnTraceDbContext db, AuditTrail audit, TimePro
     public async Task<Survey?> GetAsync(OfficerScope scope, Guid id, CancellationToken ct) =>
         await InScope(scope).Include(s => s.Questions.OrderBy(q => q.Position)).AsSplitQuery().FirstOrDefaultAsync(s => s.Id == id, ct);
 
-    public async Task<IReadOnlyList<SurveyRecipientView>> RecipientsAsync(Guid surveyId, CancellationToken ct) =>
-        await db.SurveyRecipients.Where(r => r.SurveyId == surveyId)
+    public async Task<IReadOnlyList<SurveyRecipientView>> RecipientsAsync(Guid surveyId, CancellationToken ct)
+    {
+        var recipients = await db.SurveyRecipients.Where(r => r.SurveyId == surveyId)
             .Join(db.Organizations, r => r.OrganizationId, o => o.Id, (r, o) => new { o.Id, o.Name, o.OcopParticipant })
-            .Select(o => new SurveyRecipientView(o.Id, o.Name, o.OcopParticipant,
-                db.SurveyResponses.Where(x => x.SurveyId == surveyId && x.OrganizationId == o.Id).Select(x => (DateTime?)x.SubmittedAt).FirstOrDefault(),
-                db.SurveyResponses.Any(x => x.SurveyId == surveyId && x.OrganizationId == o.Id && x.EnteredByOfficer)))
             .OrderBy(o => o.Name).ToListAsync(ct);
+        var responses = await db.SurveyResponses.Where(x => x.SurveyId == surveyId)
+            .Select(x => new { x.OrganizationId, x.SubmittedAt, x.EnteredByOfficer }).ToDictionaryAsync(x => x.OrganizationId, ct);
+        return [.. recipients.Select(o => responses.TryGetValue(o.Id, out var r)
+            ? new SurveyRecipientView(o.Id, o.Name, o.OcopParticipant, r.SubmittedAt, r.EnteredByOfficer)
+            : new SurveyRecipientView(o.Id, o.Name, o.OcopParticipant, null, false))];
+    }
 
     public bool CanEdit(OfficerScope scope, Survey survey) => scope.CanRecord && (scope.IsProvince || survey.AgencyId == scope.AgencyId);
+
+    /// <summary>
+    /// The approved businesses in the scope that a survey may go to, filtered (OCOP producers only, a commune, a
+    /// name or tax code), by name, at most <paramref name="take"/>; plus whichever of <paramref name="keep"/> are in the
+    /// scope, so that a choice made under another filter is not lost.
+    /// </summary>
+    public async Task<IReadOnlyList<SurveyCandidate>> CandidatesAsync(OfficerScope scope, bool ocopOnly, string? communeCode, string? text,
+        IReadOnlyCollection<Guid> keep, int take, CancellationToken ct)
+    {
+        var approved = scope.Organizations(db.Organizations).Where(o => o.Status == OrganizationStatus.Approved);
+        var filtered = approved;
+        if (ocopOnly)
+            filtered = filtered.Where(o => o.OcopParticipant);
+        if (!string.IsNullOrWhiteSpace(communeCode))
+            filtered = filtered.Where(o => o.CommuneCode == communeCode.Trim());
+        if (text?.Trim() is { Length: > 0 } q)
+            filtered = filtered.Where(o => o.Name.Contains(q) || o.TaxCode == q);
+        var shown = await filtered.OrderBy(o => o.Name).Take(take)
+            .Select(o => new SurveyCandidate(o.Id, o.Name, o.OcopParticipant, o.CommuneCode, o.Sector)).ToListAsync(ct);
+        var missing = keep.Except(shown.Select(c => c.Id)).ToList();
+        if (missing.Count > 0)
+            shown.AddRange(await approved.Where(o => missing.Contains(o.Id))
+                .Select(o => new SurveyCandidate(o.Id, o.Name, o.OcopParticipant, o.CommuneCode, o.Sector)).ToListAsync(ct));
+        return shown;
+    }
+
+    /// <summary>One recipient's answers, for an officer who reads or keys them in; null when it has not answered.</summary>
+    public async Task<SurveyResponse?> ResponseAsync(Guid surveyId, Guid organizationId, CancellationToken ct) =>
+        await db.SurveyResponses.AsNoTracking().Include(r => r.Answers)
+            .FirstOrDefaultAsync(r => r.SurveyId == surveyId && r.OrganizationId == organizationId, ct);
+
+    /// <summary>Whether the survey still takes answers from businesses (officers may key in late paper answers).</summary>
+    public bool IsOpen(Survey survey) => survey.Deadline is not { } deadline || VietnamTime.Today(clock) <= deadline;
 
     /// <summary>The surveys sent to one business, newest first, with whether it has answered.</summary>
     public async Task<IReadOnlyList<(Survey Survey, DateTime? AnsweredAt)>> ForBusinessAsync(Guid organizationId, CancellationToken ct)
@@ -135,6 +180,15 @@ public sealed class SurveyService(VnTraceDbContext db, AuditTrail audit, TimePro
             .Select(s => new { Survey = s, Answered = db.SurveyResponses.Where(r => r.SurveyId == s.Id && r.OrganizationId == organizationId).Select(r => (DateTime?)r.SubmittedAt).FirstOrDefault() })
             .ToListAsync(ct);
         return [.. rows.Select(r => (r.Survey, r.Answered))];
+    }
+
+    /// <summary>How many open surveys sent to the business it has not answered yet (its dashboard's reminder).</summary>
+    public async Task<int> AwaitingAsync(Guid organizationId, CancellationToken ct)
+    {
+        var today = VietnamTime.Today(clock);
+        return await db.Surveys.CountAsync(s => s.Recipients.Any(r => r.OrganizationId == organizationId)
+            && (s.Deadline == null || s.Deadline >= today)
+            && !db.SurveyResponses.Any(r => r.SurveyId == s.Id && r.OrganizationId == organizationId), ct);
     }
 
     /// <summary>A survey sent to this business, with its own answers; null when it was not sent to it.</summary>
@@ -155,6 +209,8 @@ public sealed class SurveyService(VnTraceDbContext db, AuditTrail audit, TimePro
     {
         if (await ForBusinessAsync(organizationId, surveyId, ct) is not { } found)
             return [Refusal.NotFound("No such survey was sent to your business.")];
+        if (!IsOpen(found.Survey))
+            return [Refusal.Conflict($"The survey closed on {found.Survey.Deadline:dd/MM/yyyy}; the agency that sent it can still key in your answers.")];
         return await SaveAsync(found.Survey, organizationId, answers, $"user:{userId}", byOfficer: false, ct);
     }
 

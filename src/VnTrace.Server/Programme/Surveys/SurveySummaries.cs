@@ -85,5 +85,44 @@ public sealed class SurveySummaries(VnTraceDbContext db)
         return XlsxExportWriter.Write(sheet);
     }
 
+    /// <summary>The summary as a workbook: one row per option of a choice question, one per number question, one per text answer.</summary>
+    public static byte[] SummaryWorkbook(SurveySummary summary)
+    {
+        List<ExportColumn> columns =
+        [
+            new ExportColumn("Question", ExportCellKind.Number, "The question's position in the survey.", 8) { Header = "Câu / Question" },
+            new ExportColumn("Text", ExportCellKind.Text, "The question as asked.", 48) { Header = "Câu hỏi / Text" },
+            new ExportColumn("Kind", ExportCellKind.Literal, "single_choice, multiple_choice, number or text.", 16) { Header = "Loại / Kind" },
+            new ExportColumn("Answered", ExportCellKind.Number, "How many businesses answered the question.", 12) { Header = "Số trả lời / Answered" },
+            new ExportColumn("Answer", ExportCellKind.Text, "The option, or a text answer.", 40) { Header = "Phương án / Answer" },
+            new ExportColumn("Count", ExportCellKind.Number, "Businesses that chose the option.", 10) { Header = "Số lượng / Count" },
+            new ExportColumn("Share", ExportCellKind.Number, "Percent of those who answered the question.", 10) { Header = "Tỷ lệ % / Share" },
+            new ExportColumn("Min", ExportCellKind.Number, "The smallest number given.", 10) { Header = "Nhỏ nhất / Min" },
+            new ExportColumn("Mean", ExportCellKind.Number, "The mean of the numbers given.", 10) { Header = "Trung bình / Mean" },
+            new ExportColumn("Max", ExportCellKind.Number, "The largest number given.", 10) { Header = "Lớn nhất / Max" },
+        ];
+        var rows = new List<object?[]>();
+        foreach (var q in summary.Questions)
+        {
+            object?[] Row(string? answer, int? count, decimal? share, decimal? min = null, decimal? mean = null, decimal? max = null) =>
+                [(decimal)q.Position, q.Text, q.Kind, (decimal)q.Answered, answer, (decimal?)count, share, min, mean, max];
+            if (q.Options.Count > 0)
+                rows.AddRange(q.Options.Select(o => Row(o.Option, o.Count, o.Share)));
+            else if (q.Kind == "number")
+                rows.Add(Row(null, null, null, q.Min, q.Mean, q.Max));
+            else if (q.Texts.Count > 0)
+                rows.AddRange(q.Texts.Select(t => Row(t, null, null)));
+            else
+                rows.Add(Row(null, null, null));
+        }
+        var sheet = new ExportSheet("Tổng hợp khảo sát", "SurveySummary", columns, rows,
+        [
+            ("Khảo sát / Survey", summary.Title),
+            ("Gửi đến / Recipients", summary.Recipients.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("Số câu trả lời / Responses", summary.Responses.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        ]);
+        return XlsxExportWriter.Write(sheet);
+    }
+
     private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max];
 }

@@ -25,6 +25,9 @@ public static class SurveysApi
         surveys.MapGet("/{id:guid}/answers.xlsx", Export)
             .WithSummary("Every business's answers as an Excel workbook.")
             .Produces(StatusCodes.Status200OK, contentType: XlsxExportWriter.ContentType).ProducesProblem(StatusCodes.Status404NotFound);
+        surveys.MapGet("/{id:guid}/summary.xlsx", SummaryExport)
+            .WithSummary("The summary per question (counts and shares, number statistics, text answers) as an Excel workbook.")
+            .Produces(StatusCodes.Status200OK, contentType: XlsxExportWriter.ContentType).ProducesProblem(StatusCodes.Status404NotFound);
         surveys.MapPost("/{id:guid}/responses", Answer)
             .WithSummary("Keys in one business's answers (replacing any earlier ones).")
             .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status400BadRequest)
@@ -52,6 +55,12 @@ public static class SurveysApi
         SurveySummaries summaries, CancellationToken ct) =>
         await service.GetAsync(http.ProgrammeScope(), id, ct) is { } survey
             ? TypedResults.File(await summaries.ExportAsync(survey, ct), XlsxExportWriter.ContentType, "survey-answers.xlsx")
+            : ProgrammeProblems.Result(Refusal.NotFound("No such survey in your scope."));
+
+    internal static async Task<Results<FileContentHttpResult, ProblemHttpResult>> SummaryExport(Guid id, HttpContext http, SurveyService service,
+        SurveySummaries summaries, CancellationToken ct) =>
+        await service.GetAsync(http.ProgrammeScope(), id, ct) is { } survey
+            ? TypedResults.File(SurveySummaries.SummaryWorkbook(await summaries.SummarizeAsync(survey, ct)), XlsxExportWriter.ContentType, "survey-summary.xlsx")
             : ProgrammeProblems.Result(Refusal.NotFound("No such survey in your scope."));
 
     internal static async Task<Results<NoContent, ProblemHttpResult>> Answer(Guid id, SurveyResponseInput input, HttpContext http,
