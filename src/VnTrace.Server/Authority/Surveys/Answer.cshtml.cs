@@ -39,7 +39,7 @@ public sealed class AnswerModel(SurveyService surveys, CurrentOfficer officer, V
             Problems = problems;
             return Page();
         }
-        TempData["Message"] = "keyed_in";
+        TempData["SurveyMessage"] = "keyed_in";
         return Redirect($"/authority/surveys/{Id}");
     }
 

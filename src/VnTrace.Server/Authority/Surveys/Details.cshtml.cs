@@ -10,7 +10,7 @@ namespace VnTrace.Server.Authority.Surveys;
 public sealed class DetailsModel(SurveyService surveys, SurveySummaries summaries, CurrentOfficer officer) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
-    [TempData] public string? Message { get; set; }
+    [TempData] public string? SurveyMessage { get; set; }
 
     public Survey Survey { get; private set; } = null!;
     public SurveySummary Summary { get; private set; } = null!;

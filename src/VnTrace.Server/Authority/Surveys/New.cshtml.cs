@@ -77,7 +77,7 @@ public sealed class NewModel(SurveyService surveys, CurrentOfficer officer) : Pa
         var (id, refusals) = await surveys.CreateAsync(scope, input, ct);
         if (id is { } created)
         {
-            TempData["Message"] = "created";
+            TempData["SurveyMessage"] = "created";
             return Redirect($"/authority/surveys/{created}");
         }
         Problems = refusals;

@@ -35,6 +35,8 @@ public static class WebInterface
                 o.Conventions.AuthorizeFolder("/Authority", Programme.ProgrammeSetup.ConsolePolicy);
                 foreach (var provinceWide in new[] { "/Authority/Organizations", "/Authority/Trace", "/Authority/Recalls", "/Authority/Exports" })
                     o.Conventions.AuthorizeFolder(provinceWide, Policies.AuthorityRead);
+                o.Conventions.AddFolderApplicationModelConvention("/Authority",
+                    m => m.Filters.Add(new Microsoft.AspNetCore.Mvc.TypeFilterAttribute(typeof(Programme.Agencies.OfficerScopeFilter))));
                 // Only an approved business records and issues codes; the others see where their sign-up stands.
                 o.Conventions.AddFolderApplicationModelConvention("/Workspace",
                     m => m.Filters.Add(new Microsoft.AspNetCore.Mvc.TypeFilterAttribute(typeof(Identity.WorkspaceStatusFilter))));

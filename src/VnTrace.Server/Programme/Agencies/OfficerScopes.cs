@@ -60,6 +60,29 @@ public sealed class CurrentOfficer(IHttpContextAccessor http, OfficerScopes scop
     private OfficerScope? scope;
 
     public async Task<OfficerScope> GetAsync(CancellationToken ct = default) =>
-        scope ??= await scopes.ResolveAsync(http.HttpContext?.User ?? new ClaimsPrincipal(), ct)
-            ?? throw new InvalidOperationException("The signed-in user is not an officer of any agency.");
+        await TryGetAsync(ct) ?? throw new InvalidOperationException("The signed-in user is not an officer of any agency.");
+
+    /// <summary>Null for a user whose role has no agency of its kind (a department officer bound to no department).</summary>
+    public async Task<OfficerScope?> TryGetAsync(CancellationToken ct = default) =>
+        scope ??= await scopes.ResolveAsync(http.HttpContext?.User ?? new ClaimsPrincipal(), ct);
+}
+
+/// <summary>
+/// The console's pages need the officer's scope: a user whose role has no agency of that kind (a department
+/// officer not yet bound to a department) is sent to the "not allowed" page instead of failing on the first query.
+/// </summary>
+public sealed class OfficerScopeFilter(CurrentOfficer officer) : Microsoft.AspNetCore.Mvc.Filters.IAsyncPageFilter
+{
+    public Task OnPageHandlerSelectionAsync(Microsoft.AspNetCore.Mvc.Filters.PageHandlerSelectedContext context) => Task.CompletedTask;
+
+    public async Task OnPageHandlerExecutionAsync(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context,
+        Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutionDelegate next)
+    {
+        if (Roles.Officers.Any(context.HttpContext.User.IsInRole) && await officer.TryGetAsync(context.HttpContext.RequestAborted) is null)
+        {
+            context.Result = new Microsoft.AspNetCore.Mvc.RedirectResult("/account/denied");
+            return;
+        }
+        await next();
+    }
 }

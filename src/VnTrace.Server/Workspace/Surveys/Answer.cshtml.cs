@@ -11,7 +11,7 @@ public sealed class AnswerModel(SurveyService surveys, CurrentBusiness business)
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     [BindProperty] public List<SurveyAnswerField> Fields { get; set; } = [];
-    [TempData] public string? Message { get; set; }
+    [TempData] public string? SurveyMessage { get; set; }
 
     public Survey Survey { get; private set; } = null!;
     public SurveyResponse? Answers { get; private set; }
@@ -38,7 +38,7 @@ public sealed class AnswerModel(SurveyService surveys, CurrentBusiness business)
             Problems = problems;
             return Page();
         }
-        Message = "answered";
+        SurveyMessage = "answered";
         return Redirect($"/workspace/surveys/{Id}");
     }
 
